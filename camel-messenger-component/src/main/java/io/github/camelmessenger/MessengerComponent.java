@@ -1,0 +1,79 @@
+package io.github.camelmessenger;
+
+import java.util.Map;
+
+import io.vertx.core.Vertx;
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.util.PropertiesHelper;
+
+/** The {@code messenger} component: Facebook Messenger Platform Send API producer and webhook consumer. */
+@Component("messenger")
+public class MessengerComponent extends DefaultComponent {
+
+    @Metadata(description = "The shared configuration; every endpoint starts from a copy of it.")
+    private MessengerConfiguration configuration = new MessengerConfiguration();
+
+    private Vertx ownVertx;
+
+    public MessengerComponent() {
+    }
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        MessengerOperation operation;
+        try {
+            operation = MessengerOperation.valueOf(remaining);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "Unknown messenger operation '" + remaining + "' in " + uri + "; known: "
+                                               + java.util.Arrays.toString(MessengerOperation.values()));
+        }
+        MessengerConfiguration config = configuration.copy();
+        MessengerEndpoint endpoint = new MessengerEndpoint(uri, this, operation, config);
+        Map<String, Object> tokens = PropertiesHelper.extractProperties(parameters, "pageAccessToken.");
+        setProperties(endpoint, parameters);
+        tokens.forEach((page, token) -> config.getPageAccessTokens().put(page, String.valueOf(token)));
+        return endpoint;
+    }
+
+    /**
+     * The Vert.x instance HTTP calls run on: the configured one, else one the component creates on first use and
+     * closes when it stops.
+     */
+    synchronized Vertx vertx(MessengerConfiguration endpointConfiguration) {
+        if (endpointConfiguration.getVertx() != null) {
+            return endpointConfiguration.getVertx();
+        }
+        if (configuration.getVertx() != null) {
+            return configuration.getVertx();
+        }
+        if (ownVertx == null) {
+            ownVertx = Vertx.vertx();
+        }
+        return ownVertx;
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        super.doStop();
+        Vertx v;
+        synchronized (this) {
+            v = ownVertx;
+            ownVertx = null;
+        }
+        if (v != null) {
+            v.close();
+        }
+    }
+
+    public MessengerConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(MessengerConfiguration configuration) {
+        this.configuration = configuration;
+    }
+}

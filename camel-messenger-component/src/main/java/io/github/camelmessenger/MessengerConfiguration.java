@@ -1,0 +1,499 @@
+package io.github.camelmessenger;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.vertx.core.Vertx;
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+
+/**
+ * The options of a messenger endpoint. The component holds one instance whose copy every endpoint starts from, so
+ * each option can also be set once on the component ({@code camel.component.messenger.pageAccessToken=...}).
+ */
+@UriParams
+public class MessengerConfiguration implements Cloneable {
+
+    // ----- security
+
+    @UriParam(label = "security", secret = true,
+              description = "The Page access token used for every call, unless a per-Page token applies.")
+    private String pageAccessToken;
+    @UriParam(label = "security", secret = true, prefix = "pageAccessToken.", multiValue = true,
+              description = "Page access tokens per Page id, for bots serving several Pages: the token is picked by "
+                            + "header CamelMessengerPageId (set by the webhook consumer). In a URI: "
+                            + "pageAccessToken.PAGEID=TOKEN.")
+    private Map<String, String> pageAccessTokens = new LinkedHashMap<>();
+    @UriParam(label = "security,advanced",
+              description = "A resolver bean that picks the Page access token by Page id; asked before "
+                            + "pageAccessTokens and pageAccessToken.")
+    private MessengerPageTokenResolver tokenResolver;
+    @UriParam(label = "security", secret = true,
+              description = "The app secret. Producer: adds appsecret_proof to every Graph API call. Consumer: "
+                            + "verifies the X-Hub-Signature-256 of every webhook delivery.")
+    private String appSecret;
+
+    // ----- producer: message options
+
+    @UriParam(label = "producer", enums = "RESPONSE,UPDATE,MESSAGE_TAG",
+              description = "The Send API messaging_type. Default: RESPONSE, or MESSAGE_TAG when a tag is set.")
+    private String messagingType;
+    @UriParam(label = "producer",
+              description = "The message tag (with messaging_type MESSAGE_TAG), e.g. HUMAN_AGENT. Tags the "
+                            + "platform has retired are rejected.")
+    private String tag;
+    @UriParam(label = "producer", enums = "REGULAR,SILENT_PUSH,NO_PUSH",
+              description = "The push notification type of sent messages.")
+    private String notificationType;
+    @UriParam(label = "producer", description = "The persona to send as.")
+    private String personaId;
+    @UriParam(label = "producer",
+              description = "Quick replies in shorthand, comma separated: Label (payload = label), Label=payload, "
+                            + "user_email, user_phone_number, Label [https://icon.url]. Up to 13.")
+    private String quickReplies;
+    @UriParam(label = "producer",
+              description = "Buttons in shorthand, comma separated: Label=https://... (web link), "
+                            + "Label=phone_number:+15551234567 (call), Label=account_link:https://... (log in), "
+                            + "account_unlink (log out), Label=payload or Label (postback).")
+    private String buttons;
+    @UriParam(label = "producer", enums = "image,audio,video,file", defaultValue = "image",
+              description = "The attachment type for sendAttachment and uploadAttachment.")
+    private String attachmentType = "image";
+    @UriParam(label = "producer",
+              description = "sendAttachment: ask the platform to keep the file; its id is put in header "
+                            + "CamelMessengerAttachmentId.")
+    private boolean reusable;
+    @UriParam(label = "producer", enums = "typing_on,typing_off,mark_seen,react,unreact",
+              description = "The sender action for sendSenderAction, when the body does not name one.")
+    private String senderAction;
+    @UriParam(label = "producer", description = "Generic template: the card title, when the body does not carry it.")
+    private String title;
+    @UriParam(label = "producer", description = "Generic template: the card subtitle.")
+    private String subtitle;
+    @UriParam(label = "producer", description = "Generic template: the card image URL.")
+    private String imageUrl;
+    @UriParam(label = "producer", description = "Generic template: URL opened when the card itself is tapped.")
+    private String defaultActionUrl;
+    @UriParam(label = "producer", enums = "horizontal,square",
+              description = "Generic template: the image aspect ratio.")
+    private String imageAspectRatio;
+    @UriParam(label = "producer", description = "Templates: show the native share button.")
+    private boolean sharable;
+    @UriParam(label = "producer", enums = "image,video", defaultValue = "image",
+              description = "Media template: the media type.")
+    private String mediaType = "image";
+    @UriParam(label = "producer",
+              description = "The message metadata (up to 1000 characters), echoed back in message_echoes events.")
+    private String metadata;
+
+    // ----- producer: HTTP, retries, rate limit
+
+    @UriParam(label = "advanced", defaultValue = "https://graph.facebook.com",
+              description = "The Graph API base URI.")
+    private String baseUri = "https://graph.facebook.com";
+    @UriParam(label = "advanced", defaultValue = "v25.0", description = "The Graph API version.")
+    private String apiVersion = "v25.0";
+    @UriParam(label = "producer", defaultValue = "3",
+              description = "How many times a call that failed transiently (e.g. codes 1200, 2, rate limits, "
+                            + "HTTP 5xx, connection errors) is retried, with exponential backoff and jitter.")
+    private int maxRetries = 3;
+    @UriParam(label = "producer,advanced", defaultValue = "500", javaType = "java.time.Duration",
+              description = "The first retry delay; doubled on each further retry.")
+    private long retryDelay = 500;
+    @UriParam(label = "producer,advanced", defaultValue = "5000", javaType = "java.time.Duration",
+              description = "The first retry delay after a rate-limit error (codes 4, 17, 32, 341, 613).")
+    private long rateLimitRetryDelay = 5000;
+    @UriParam(label = "producer,advanced", defaultValue = "60000", javaType = "java.time.Duration",
+              description = "The longest delay between two retries.")
+    private long maxRetryDelay = 60000;
+    @UriParam(label = "producer", defaultValue = "true",
+              description = "Whether sends are paced per Page at rateLimit / mediaRateLimit calls per second, so a "
+                            + "broadcast does not trip the platform's rate limits. Pacing never blocks a thread.")
+    private boolean rateLimitEnabled = true;
+    @UriParam(label = "producer", defaultValue = "300",
+              description = "Send API calls per second and Page (the platform's documented limit for text).")
+    private int rateLimit = 300;
+    @UriParam(label = "producer", defaultValue = "10",
+              description = "Send API calls per second and Page that carry audio or video (the platform's "
+                            + "documented limit).")
+    private int mediaRateLimit = 10;
+    @UriParam(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration",
+              description = "HTTP connect timeout.")
+    private long connectTimeout = 10000;
+    @UriParam(label = "advanced", defaultValue = "60000", javaType = "java.time.Duration",
+              description = "HTTP request timeout (whole answer).")
+    private long requestTimeout = 60000;
+    @UriParam(label = "advanced", defaultValue = "100",
+              description = "The most HTTP connections kept open to the Graph API.")
+    private int maxConnections = 100;
+    @UriParam(label = "advanced",
+              description = "The Vert.x instance for HTTP calls; the component creates its own when none is given.")
+    private Vertx vertx;
+
+    // ----- consumer
+
+    @UriParam(label = "consumer", secret = true,
+              description = "The verify token the webhook subscription handshake must present.")
+    private String verifyToken;
+    @UriParam(label = "consumer", defaultValue = "/messenger/webhook", description = "The HTTP path of the webhook.")
+    private String webhookPath = "/messenger/webhook";
+    @UriParam(label = "consumer,security",
+              description = "Accept webhook deliveries without signature check when no appSecret is set (a warning "
+                            + "is logged at start).")
+    private boolean allowUnsigned;
+    @UriParam(label = "consumer", defaultValue = "1048576",
+              description = "The largest webhook body accepted, in bytes; larger ones are answered 413.")
+    private int maxBodySize = 1048576;
+    @UriParam(label = "consumer",
+              description = "Comma separated event types to emit (default: all but echo, delivery and read).")
+    private String eventTypes;
+    @UriParam(label = "consumer,advanced",
+              description = "Drops events already processed (key: message mid, or sender, timestamp and kind).")
+    private IdempotentRepository idempotentRepository;
+
+    public MessengerConfiguration copy() {
+        try {
+            MessengerConfiguration copy = (MessengerConfiguration) clone();
+            copy.pageAccessTokens = new LinkedHashMap<>(pageAccessTokens);
+            return copy;
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        // secrets are shown only as present or absent
+        return "MessengerConfiguration[baseUri=" + baseUri + ", apiVersion=" + apiVersion
+               + ", pageAccessToken=" + mask(pageAccessToken) + ", pageAccessTokens=" + pageAccessTokens.keySet()
+               + ", appSecret=" + mask(appSecret) + ", verifyToken=" + mask(verifyToken) + ", maxRetries="
+               + maxRetries + ", rateLimitEnabled=" + rateLimitEnabled + "]";
+    }
+
+    private static String mask(String secret) {
+        return secret == null ? "<none>" : "******";
+    }
+
+    public String getPageAccessToken() {
+        return pageAccessToken;
+    }
+
+    public void setPageAccessToken(String pageAccessToken) {
+        this.pageAccessToken = pageAccessToken;
+    }
+
+    public Map<String, String> getPageAccessTokens() {
+        return pageAccessTokens;
+    }
+
+    public void setPageAccessTokens(Map<String, String> pageAccessTokens) {
+        this.pageAccessTokens = pageAccessTokens == null ? new LinkedHashMap<>() : new LinkedHashMap<>(pageAccessTokens);
+    }
+
+    public MessengerPageTokenResolver getTokenResolver() {
+        return tokenResolver;
+    }
+
+    public void setTokenResolver(MessengerPageTokenResolver tokenResolver) {
+        this.tokenResolver = tokenResolver;
+    }
+
+    public String getAppSecret() {
+        return appSecret;
+    }
+
+    public void setAppSecret(String appSecret) {
+        this.appSecret = appSecret;
+    }
+
+    public String getMessagingType() {
+        return messagingType;
+    }
+
+    public void setMessagingType(String messagingType) {
+        this.messagingType = messagingType;
+    }
+
+    public String getTag() {
+        return tag;
+    }
+
+    public void setTag(String tag) {
+        this.tag = tag;
+    }
+
+    public String getNotificationType() {
+        return notificationType;
+    }
+
+    public void setNotificationType(String notificationType) {
+        this.notificationType = notificationType;
+    }
+
+    public String getPersonaId() {
+        return personaId;
+    }
+
+    public void setPersonaId(String personaId) {
+        this.personaId = personaId;
+    }
+
+    public String getQuickReplies() {
+        return quickReplies;
+    }
+
+    public void setQuickReplies(String quickReplies) {
+        this.quickReplies = quickReplies;
+    }
+
+    public String getButtons() {
+        return buttons;
+    }
+
+    public void setButtons(String buttons) {
+        this.buttons = buttons;
+    }
+
+    public String getAttachmentType() {
+        return attachmentType;
+    }
+
+    public void setAttachmentType(String attachmentType) {
+        this.attachmentType = attachmentType;
+    }
+
+    public boolean isReusable() {
+        return reusable;
+    }
+
+    public void setReusable(boolean reusable) {
+        this.reusable = reusable;
+    }
+
+    public String getSenderAction() {
+        return senderAction;
+    }
+
+    public void setSenderAction(String senderAction) {
+        this.senderAction = senderAction;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public void setTitle(String title) {
+        this.title = title;
+    }
+
+    public String getSubtitle() {
+        return subtitle;
+    }
+
+    public void setSubtitle(String subtitle) {
+        this.subtitle = subtitle;
+    }
+
+    public String getImageUrl() {
+        return imageUrl;
+    }
+
+    public void setImageUrl(String imageUrl) {
+        this.imageUrl = imageUrl;
+    }
+
+    public String getDefaultActionUrl() {
+        return defaultActionUrl;
+    }
+
+    public void setDefaultActionUrl(String defaultActionUrl) {
+        this.defaultActionUrl = defaultActionUrl;
+    }
+
+    public String getImageAspectRatio() {
+        return imageAspectRatio;
+    }
+
+    public void setImageAspectRatio(String imageAspectRatio) {
+        this.imageAspectRatio = imageAspectRatio;
+    }
+
+    public boolean isSharable() {
+        return sharable;
+    }
+
+    public void setSharable(boolean sharable) {
+        this.sharable = sharable;
+    }
+
+    public String getMediaType() {
+        return mediaType;
+    }
+
+    public void setMediaType(String mediaType) {
+        this.mediaType = mediaType;
+    }
+
+    public String getMetadata() {
+        return metadata;
+    }
+
+    public void setMetadata(String metadata) {
+        this.metadata = metadata;
+    }
+
+    public String getBaseUri() {
+        return baseUri;
+    }
+
+    public void setBaseUri(String baseUri) {
+        this.baseUri = baseUri;
+    }
+
+    public String getApiVersion() {
+        return apiVersion;
+    }
+
+    public void setApiVersion(String apiVersion) {
+        this.apiVersion = apiVersion;
+    }
+
+    public int getMaxRetries() {
+        return maxRetries;
+    }
+
+    public void setMaxRetries(int maxRetries) {
+        this.maxRetries = maxRetries;
+    }
+
+    public long getRetryDelay() {
+        return retryDelay;
+    }
+
+    public void setRetryDelay(long retryDelay) {
+        this.retryDelay = retryDelay;
+    }
+
+    public long getRateLimitRetryDelay() {
+        return rateLimitRetryDelay;
+    }
+
+    public void setRateLimitRetryDelay(long rateLimitRetryDelay) {
+        this.rateLimitRetryDelay = rateLimitRetryDelay;
+    }
+
+    public long getMaxRetryDelay() {
+        return maxRetryDelay;
+    }
+
+    public void setMaxRetryDelay(long maxRetryDelay) {
+        this.maxRetryDelay = maxRetryDelay;
+    }
+
+    public boolean isRateLimitEnabled() {
+        return rateLimitEnabled;
+    }
+
+    public void setRateLimitEnabled(boolean rateLimitEnabled) {
+        this.rateLimitEnabled = rateLimitEnabled;
+    }
+
+    public int getRateLimit() {
+        return rateLimit;
+    }
+
+    public void setRateLimit(int rateLimit) {
+        this.rateLimit = rateLimit;
+    }
+
+    public int getMediaRateLimit() {
+        return mediaRateLimit;
+    }
+
+    public void setMediaRateLimit(int mediaRateLimit) {
+        this.mediaRateLimit = mediaRateLimit;
+    }
+
+    public long getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public void setConnectTimeout(long connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public long getRequestTimeout() {
+        return requestTimeout;
+    }
+
+    public void setRequestTimeout(long requestTimeout) {
+        this.requestTimeout = requestTimeout;
+    }
+
+    public int getMaxConnections() {
+        return maxConnections;
+    }
+
+    public void setMaxConnections(int maxConnections) {
+        this.maxConnections = maxConnections;
+    }
+
+    public Vertx getVertx() {
+        return vertx;
+    }
+
+    public void setVertx(Vertx vertx) {
+        this.vertx = vertx;
+    }
+
+    public String getVerifyToken() {
+        return verifyToken;
+    }
+
+    public void setVerifyToken(String verifyToken) {
+        this.verifyToken = verifyToken;
+    }
+
+    public String getWebhookPath() {
+        return webhookPath;
+    }
+
+    public void setWebhookPath(String webhookPath) {
+        this.webhookPath = webhookPath;
+    }
+
+    public boolean isAllowUnsigned() {
+        return allowUnsigned;
+    }
+
+    public void setAllowUnsigned(boolean allowUnsigned) {
+        this.allowUnsigned = allowUnsigned;
+    }
+
+    public int getMaxBodySize() {
+        return maxBodySize;
+    }
+
+    public void setMaxBodySize(int maxBodySize) {
+        this.maxBodySize = maxBodySize;
+    }
+
+    public String getEventTypes() {
+        return eventTypes;
+    }
+
+    public void setEventTypes(String eventTypes) {
+        this.eventTypes = eventTypes;
+    }
+
+    public IdempotentRepository getIdempotentRepository() {
+        return idempotentRepository;
+    }
+
+    public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
+        this.idempotentRepository = idempotentRepository;
+    }
+}

@@ -1,0 +1,21 @@
+package io.github.camelmessenger;
+
+/**
+ * What a {@code messenger:} endpoint does. The producer operations map to Send API calls; {@code webhook} is the
+ * consumer.
+ */
+public enum MessengerOperation {
+    sendMessage,
+    sendAttachment,
+    uploadAttachment,
+    sendButtonTemplate,
+    sendGenericTemplate,
+    sendMediaTemplate,
+    sendSenderAction,
+    sendCustomRequest,
+    webhook;
+
+    public boolean isProducer() {
+        return this != webhook;
+    }
+}
