@@ -1,0 +1,58 @@
+package io.github.camelmessenger.benchmarks;
+
+import io.github.camelmessenger.MessengerComponent;
+import io.github.camelmessenger.MessengerConfiguration;
+import io.github.camelmessenger.MessengerConstants;
+import org.apache.camel.AsyncProducer;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.service.ServiceHelper;
+
+/**
+ * The component: {@code messenger:sendMessage} driven through its AsyncProducer directly (no route in between), with
+ * the body as the text, the recipient as a header and the quick replies as a URI option.
+ */
+final class ComponentTarget implements SendTarget {
+
+    private final CamelContext camel;
+    private final Endpoint endpoint;
+    private final AsyncProducer producer;
+
+    ComponentTarget(int port, int maxConnections) throws Exception {
+        camel = new DefaultCamelContext();
+        MessengerComponent component = new MessengerComponent();
+        MessengerConfiguration config = component.getConfiguration();
+        config.setBaseUri("http://127.0.0.1:" + port);
+        config.setPageAccessToken(Payload.ACCESS_TOKEN);
+        // The platform's 300 calls/s per Page pacing would otherwise be what this measures.
+        config.setRateLimitEnabled(false);
+        config.setMaxConnections(maxConnections);
+        camel.addComponent("messenger", component);
+        camel.start();
+        endpoint = camel.getEndpoint("messenger:sendMessage?quickReplies=RAW(" + Payload.QUICK_REPLIES + ")");
+        producer = endpoint.createAsyncProducer();
+        ServiceHelper.startService(producer);
+    }
+
+    @Override
+    public void send(Completion done) {
+        Exchange exchange = endpoint.createExchange();
+        exchange.getMessage().setBody(Payload.TEXT);
+        exchange.getMessage().setHeader(MessengerConstants.RECIPIENT_ID, Payload.RECIPIENT_ID);
+        producer.process(exchange, doneSync -> {
+            Exception failure = exchange.getException();
+            if (failure == null && exchange.getMessage().getHeader(MessengerConstants.MESSAGE_ID) == null) {
+                failure = new IllegalStateException("no " + MessengerConstants.MESSAGE_ID + " header after the send");
+            }
+            done.done(failure);
+        });
+    }
+
+    @Override
+    public void close() throws Exception {
+        ServiceHelper.stopService(producer);
+        camel.close();
+    }
+}
