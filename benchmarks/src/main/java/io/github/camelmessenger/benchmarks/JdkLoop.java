@@ -28,13 +28,14 @@ final class JdkLoop implements SendTarget {
         // An explicit cached pool, the same kind the client creates by default, so that it can be shut down.
         this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).executor(executor).build();
-        this.uri = URI.create("http://127.0.0.1:" + port + Payload.PATH + "?access_token=" + Payload.ACCESS_TOKEN);
+        this.uri = URI.create("http://127.0.0.1:" + port + Payload.PATH);
         this.body = body;
     }
 
     @Override
     public void send(Completion done) {
         HttpRequest request = HttpRequest.newBuilder(uri)
+                .header("Authorization", "Bearer " + Payload.ACCESS_TOKEN)
                 .header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(60))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))

@@ -58,16 +58,16 @@ final class MockProcess implements AutoCloseable {
         return process.info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
     }
 
-    /** The body (and request URI) of the last POST the mock received. */
+    /** The body (and method, URI, bearer token or not) of the last POST the mock received. */
     LastRequest lastRequest() throws IOException, InterruptedException {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpResponse<String> response = client.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/_last")).build(),
                 HttpResponse.BodyHandlers.ofString());
-        return new LastRequest(response.headers().firstValue("X-Last-Uri").orElse(""), response.body());
+        return new LastRequest(response.headers().firstValue("X-Last-Request").orElse(""), response.body());
     }
 
-    record LastRequest(String uri, String body) {
+    record LastRequest(String request, String body) {
     }
 
     @Override

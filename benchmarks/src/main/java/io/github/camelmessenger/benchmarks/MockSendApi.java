@@ -33,7 +33,8 @@ public final class MockSendApi extends AbstractVerticle {
 
     private static final AtomicLong MESSAGE_IDS = new AtomicLong();
     private static volatile Buffer lastBody = Buffer.buffer();
-    private static volatile String lastUri = "";
+    /** Method, URI and whether a bearer token came: what the benchmark compares across scenarios. */
+    private static volatile String lastRequest = "";
 
     private final long latencyMillis;
     private final int port;
@@ -75,7 +76,7 @@ public final class MockSendApi extends AbstractVerticle {
     private void handle(HttpServerRequest request) {
         String path = request.path();
         if (request.method() == HttpMethod.GET && "/_last".equals(path)) {
-            request.response().putHeader("X-Last-Uri", lastUri).end(lastBody);
+            request.response().putHeader("X-Last-Request", lastRequest).end(lastBody);
             return;
         }
         if (request.method() != HttpMethod.POST || !path.startsWith("/v25.0/") || !path.endsWith("/messages")) {
@@ -84,7 +85,9 @@ public final class MockSendApi extends AbstractVerticle {
         }
         request.body().onSuccess(body -> {
             lastBody = body;
-            lastUri = request.uri();
+            String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+            lastRequest = "POST " + request.uri() + (authorization != null && authorization.startsWith("Bearer ")
+                    ? " with a bearer token" : " without a bearer token");
             String answer = "{\"recipient_id\":\"" + recipientId(body) + "\",\"message_id\":\"m_"
                             + MESSAGE_IDS.incrementAndGet() + "\"}";
             if (latencyMillis <= 0) {

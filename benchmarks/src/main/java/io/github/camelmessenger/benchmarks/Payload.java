@@ -16,6 +16,7 @@ import io.github.camelmessenger.model.SendRequest;
 final class Payload {
 
     static final String PAGE_ID = "me";
+    /** Sent as {@code Authorization: Bearer}, as the component does. */
     static final String ACCESS_TOKEN = "bench-token";
     static final String RECIPIENT_ID = "24012345678901234";
     static final String TEXT = "Your order #A-10293 has shipped and should arrive on Thursday. Track the parcel now?";

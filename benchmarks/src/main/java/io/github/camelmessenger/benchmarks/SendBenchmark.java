@@ -17,9 +17,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  *
  * <p>
  * System properties: {@code messages} (per measured round, 20000), {@code inflight} (64), {@code latencies} (mock
- * latencies in ms, "0,20"), {@code warmup} (messages per scenario before measuring, 5000), {@code rounds} (measured
+ * latencies in ms, "0,20"), {@code warmup} (messages per scenario before measuring, 10000), {@code rounds} (measured
  * rounds, interleaved across scenarios; the median round by msgs/s is shown, 3), {@code scenarios}
- * ("component,vertx,jdk"), {@code mock.eventLoops} (1).
+ * ("component,vertx,jdk"), {@code mock.eventLoops} (1), {@code profile} (a scenario to record with JFR during its
+ * measured rounds, summarised at the end of each latency).
  */
 public final class SendBenchmark {
 
@@ -29,13 +30,14 @@ public final class SendBenchmark {
 
     private final int messages = Integer.getInteger("messages", 20_000);
     private final int inflight = Integer.getInteger("inflight", 64);
-    private final int warmup = Integer.getInteger("warmup", 5_000);
+    private final int warmup = Integer.getInteger("warmup", 10_000);
     private final int rounds = Integer.getInteger("rounds", 3);
     private final int mockEventLoops = Integer.getInteger("mock.eventLoops", 1);
     private final long[] latencies = Arrays.stream(System.getProperty("latencies", "0,20").split(","))
             .map(String::trim).mapToLong(Long::parseLong).toArray();
     private final List<String> scenarios = Arrays.stream(System.getProperty("scenarios", "component,vertx,jdk")
             .split(",")).map(String::trim).toList();
+    private final String profiled = System.getProperty("profile", "");
     private final byte[] body = Payload.json();
 
     public static void main(String[] args) throws Exception {
@@ -83,6 +85,8 @@ public final class SendBenchmark {
                         System.out.printf("%d ms %s: not measured: %s%n", latency, scenario, describe(e));
                     }
                 }
+                // -Dprofile=component (or vertx, jdk) records where that scenario's time goes, at each latency.
+                JfrProfile profile = runs.containsKey(profiled) ? new JfrProfile(profiled + "-" + latency + "ms") : null;
                 for (int round = 1; round <= rounds; round++) {
                     for (Map.Entry<String, List<LoadDriver.Run>> entry : runs.entrySet()) {
                         String scenario = entry.getKey();
@@ -90,7 +94,14 @@ public final class SendBenchmark {
                             continue;
                         }
                         try {
+                            boolean profiling = profile != null && scenario.equals(profiled);
+                            if (profiling) {
+                                profile.resume();
+                            }
                             LoadDriver.Run run = LoadDriver.run(targets.get(scenario), messages, inflight, mock, 600);
+                            if (profiling) {
+                                profile.pause();
+                            }
                             entry.getValue().add(run);
                             System.out.printf(Locale.ROOT,
                                     "%d ms %-9s round %d: %8.0f msgs/s  p50 %6.2f ms  p99 %6.2f ms  CPU %6.1f µs/msg "
@@ -103,6 +114,9 @@ public final class SendBenchmark {
                             System.out.printf("%d ms %s: failed: %s%n", latency, scenario, describe(e));
                         }
                     }
+                }
+                if (profile != null) {
+                    profile.close();
                 }
             } finally {
                 for (SendTarget target : targets.values()) {
@@ -142,7 +156,7 @@ public final class SendBenchmark {
         MockProcess.LastRequest last = mock.lastRequest();
         ObjectMapper mapper = new ObjectMapper();
         boolean same = mapper.readTree(last.body()).equals(mapper.readTree(body));
-        System.out.printf("%s sends %d bytes to %s: %s%n", scenario, last.body().length(), last.uri(),
+        System.out.printf("%s: %s, %d bytes: %s%n", scenario, last.request(), last.body().length(),
                 same ? "same JSON as the baselines" : "DIFFERENT JSON from the baselines: " + last.body());
     }
 
@@ -209,7 +223,9 @@ public final class SendBenchmark {
                         jdk.run().messagesPerSecond() / base,
                         jdk.run().clientCpuMicrosPerMessage() / vertx.run().clientCpuMicrosPerMessage()));
             }
-            out.append(String.format(Locale.ROOT, "%d ms: %s%n", latency, String.join("; ", parts)));
+            if (!parts.isEmpty()) {
+                out.append(String.format(Locale.ROOT, "%d ms: %s%n", latency, String.join("; ", parts)));
+            }
         }
         return out.toString();
     }

@@ -26,7 +26,8 @@ final class VertxLoop implements SendTarget {
                 new HttpClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port).setKeepAlive(true),
                 new PoolOptions().setHttp1MaxSize(poolSize));
         this.request = new RequestOptions().setMethod(HttpMethod.POST)
-                .setURI(Payload.PATH + "?access_token=" + Payload.ACCESS_TOKEN)
+                .setURI(Payload.PATH)
+                .putHeader(HttpHeaders.AUTHORIZATION, "Bearer " + Payload.ACCESS_TOKEN)
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/json");
         this.body = body;
     }
