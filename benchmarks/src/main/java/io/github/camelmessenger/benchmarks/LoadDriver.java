@@ -1,7 +1,9 @@
 package io.github.camelmessenger.benchmarks;
 
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -52,7 +54,10 @@ final class LoadDriver {
         }
         if (!window.finished.await(timeoutSeconds, TimeUnit.SECONDS)) {
             throw new IllegalStateException("run did not finish within " + timeoutSeconds + " s: "
-                                            + window.completed.get() + " of " + messages + " completed");
+                                            + window.completed.get() + " of " + messages + " completed, "
+                                            + Math.min(window.started.get(), messages) + " started (the first "
+                                            + Math.min(inflight, messages) + " from the calling thread); never "
+                                            + "completed: " + window.pending() + "; mock: " + mock.stats());
         }
         long elapsed = System.nanoTime() - t0;
         long cpu = OS.getProcessCpuTime() - cpu0;
@@ -70,6 +75,7 @@ final class LoadDriver {
         final SendTarget target;
         final int messages;
         final long[] latencies;
+        final boolean[] done;
         final AtomicInteger started = new AtomicInteger();
         final AtomicInteger completed = new AtomicInteger();
         final AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -79,6 +85,19 @@ final class LoadDriver {
             this.target = target;
             this.messages = messages;
             this.latencies = new long[messages];
+            this.done = new boolean[messages];
+        }
+
+        /** The sequence numbers of started sends that have not completed (a diagnostic for a hung run). */
+        String pending() {
+            List<Integer> pending = new ArrayList<>();
+            int n = Math.min(started.get(), messages);
+            for (int i = 0; i < n && pending.size() < 20; i++) {
+                if (!done[i]) {
+                    pending.add(i);
+                }
+            }
+            return pending.toString();
         }
 
         void startNext() {
@@ -90,6 +109,7 @@ final class LoadDriver {
             long start = System.nanoTime();
             target.send(error -> {
                 latencies[index] = System.nanoTime() - start;
+                done[index] = true;
                 if (error != null) {
                     failure.compareAndSet(null, error);
                 }

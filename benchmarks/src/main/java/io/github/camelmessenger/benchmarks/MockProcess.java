@@ -60,11 +60,26 @@ final class MockProcess implements AutoCloseable {
 
     /** The body (and method, URI, bearer token or not) of the last POST the mock received. */
     LastRequest lastRequest() throws IOException, InterruptedException {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        HttpResponse<String> response = client.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/_last")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = get("/_last");
         return new LastRequest(response.headers().firstValue("X-Last-Request").orElse(""), response.body());
+    }
+
+    /** How many POSTs the mock received and answered, to tell a lost request from a lost answer. */
+    String stats() {
+        try {
+            return get("/_stats").body();
+        } catch (IOException e) {
+            return "unknown: " + e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unknown";
+        }
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     record LastRequest(String request, String body) {

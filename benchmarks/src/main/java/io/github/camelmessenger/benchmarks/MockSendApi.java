@@ -2,6 +2,8 @@ package io.github.camelmessenger.benchmarks;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,8 +22,8 @@ import io.vertx.core.http.HttpServerRequest;
 /**
  * A minimal stand-in for the Send API, run in its own JVM so that the benchmark JVM's CPU time is the client's
  * alone. It answers {@code POST /v25.0/{page}/messages} with {@code {"recipient_id":"…","message_id":"m_…"}} after
- * a fixed delay, and {@code GET /_last} with the last request body it received (so the benchmark can check that
- * every scenario sent the same JSON).
+ * a fixed delay, {@code GET /_last} with the last request body it received (so the benchmark can check that every
+ * scenario sent the same JSON) and {@code GET /_stats} with how many requests it received and answered.
  *
  * <p>
  * Arguments: {@code latencyMillis [eventLoops]}. It prints {@code LISTENING <port>} once ready and exits when its
@@ -32,13 +34,14 @@ public final class MockSendApi extends AbstractVerticle {
     static final String READY = "LISTENING ";
 
     private static final AtomicLong MESSAGE_IDS = new AtomicLong();
+    private static final AtomicLong RECEIVED = new AtomicLong();
+    private static final AtomicLong ANSWERED = new AtomicLong();
     private static volatile Buffer lastBody = Buffer.buffer();
     /** Method, URI and whether a bearer token came: what the benchmark compares across scenarios. */
     private static volatile String lastRequest = "";
 
     private final long latencyMillis;
     private final int port;
-    private int boundPort;
 
     MockSendApi(long latencyMillis, int port) {
         this.latencyMillis = latencyMillis;
@@ -49,16 +52,24 @@ public final class MockSendApi extends AbstractVerticle {
         long latency = Long.parseLong(args[0]);
         int eventLoops = args.length > 1 ? Integer.parseInt(args[1]) : 1;
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(eventLoops));
-        // The first instance picks a free port; the others share it (Vert.x balances connections across them).
-        MockSendApi first = new MockSendApi(latency, 0);
-        vertx.deployVerticle(first).toCompletionStage().toCompletableFuture().get();
-        if (eventLoops > 1) {
-            vertx.deployVerticle(() -> new MockSendApi(latency, first.boundPort),
-                    new DeploymentOptions().setInstances(eventLoops - 1)).toCompletionStage().toCompletableFuture().get();
+        try {
+            // One deployment of N instances on one fixed port: Vert.x then balances connections across them.
+            int port = freePort();
+            vertx.deployVerticle(() -> new MockSendApi(latency, port), new DeploymentOptions().setInstances(eventLoops))
+                    .toCompletionStage().toCompletableFuture().get();
+            System.out.println(READY + port);
+            System.out.flush();
+        } catch (Exception e) {
+            e.printStackTrace();
+            System.exit(1);
         }
-        System.out.println(READY + first.boundPort);
-        System.out.flush();
         exitWhenParentGoes(vertx);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     @Override
@@ -66,10 +77,7 @@ public final class MockSendApi extends AbstractVerticle {
         vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(port).setTcpNoDelay(true))
                 .requestHandler(this::handle)
                 .listen()
-                .onSuccess(server -> {
-                    boundPort = server.actualPort();
-                    started.complete();
-                })
+                .onSuccess(server -> started.complete())
                 .onFailure(started::fail);
     }
 
@@ -79,10 +87,15 @@ public final class MockSendApi extends AbstractVerticle {
             request.response().putHeader("X-Last-Request", lastRequest).end(lastBody);
             return;
         }
+        if (request.method() == HttpMethod.GET && "/_stats".equals(path)) {
+            request.response().end("received " + RECEIVED.get() + ", answered " + ANSWERED.get());
+            return;
+        }
         if (request.method() != HttpMethod.POST || !path.startsWith("/v25.0/") || !path.endsWith("/messages")) {
             request.response().setStatusCode(404).end();
             return;
         }
+        RECEIVED.incrementAndGet();
         request.body().onSuccess(body -> {
             lastBody = body;
             String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
@@ -100,6 +113,7 @@ public final class MockSendApi extends AbstractVerticle {
 
     private static void answer(HttpServerRequest request, String json) {
         request.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(json);
+        ANSWERED.incrementAndGet();
     }
 
     /** The first {@code "id":"…"} of the body: the recipient's, as the Send API puts it first. */

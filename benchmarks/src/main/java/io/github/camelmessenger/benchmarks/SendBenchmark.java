@@ -77,7 +77,7 @@ public final class SendBenchmark {
                     try {
                         SendTarget target = create(scenario, mock.port());
                         targets.put(scenario, target);
-                        LoadDriver.run(target, warmup, inflight, mock, 300);
+                        LoadDriver.run(target, warmup, inflight, mock, 180);
                         checkPayload(scenario, mock);
                         runs.put(scenario, new ArrayList<>());
                     } catch (Exception e) {
@@ -98,7 +98,7 @@ public final class SendBenchmark {
                             if (profiling) {
                                 profile.resume();
                             }
-                            LoadDriver.Run run = LoadDriver.run(targets.get(scenario), messages, inflight, mock, 600);
+                            LoadDriver.Run run = LoadDriver.run(targets.get(scenario), messages, inflight, mock, 180);
                             if (profiling) {
                                 profile.pause();
                             }
