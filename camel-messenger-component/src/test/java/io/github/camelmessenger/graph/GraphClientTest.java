@@ -389,8 +389,8 @@ class GraphClientTest {
 
     @Test
     void rateLimitErrorWaitsLongerThanTransientError() throws Exception {
-        // two calls start together; the rate-limited one must wait at least half of rateLimitRetryDelay (200 ms,
-        // equal jitter) while the transient one retries after at most retryDelay (10 ms)
+        // two calls start together; the rate-limited one must wait at least half of rateLimitRetryDelay (1000 ms
+        // here, equal jitter) while the transient one retries after at most retryDelay (10 ms)
         wireMock.stubFor(post(urlPathEqualTo("/v25.0/limited")).inScenario("limited")
                 .whenScenarioStateIs(Scenario.STARTED).willReturn(graphError(400, 613, 0)).willSetStateTo("ok"));
         wireMock.stubFor(post(urlPathEqualTo("/v25.0/limited")).inScenario("limited")
@@ -401,7 +401,7 @@ class GraphClientTest {
                 .whenScenarioStateIs("ok").willReturn(okJson(SENT)));
         List<String> completionOrder = new ArrayList<>();
 
-        try (GraphClient client = client(fastOptions())) {
+        try (GraphClient client = client(fastOptions().rateLimitRetryDelayMillis(1000))) {
             long start = System.nanoTime();
             AtomicLong limitedDone = new AtomicLong();
             CompletableFuture<GraphResponse> limited = client.send(GraphRequest.postJson("limited", TEXT_MESSAGE,
@@ -422,7 +422,7 @@ class GraphClientTest {
 
             assertThat(completionOrder).containsExactly("transient", "limited");
             // a timer never fires early: this lower bound holds on any machine
-            assertThat(TimeUnit.NANOSECONDS.toMillis(limitedDone.get() - start)).isGreaterThanOrEqualTo(100);
+            assertThat(TimeUnit.NANOSECONDS.toMillis(limitedDone.get() - start)).isGreaterThanOrEqualTo(500);
         }
         wireMock.verify(2, postRequestedFor(urlPathEqualTo("/v25.0/limited")));
         wireMock.verify(2, postRequestedFor(urlPathEqualTo("/v25.0/transient")));
@@ -484,11 +484,11 @@ class GraphClientTest {
     void slowAnswerWithinTimeoutOnALongIdleConnectionSucceeds() throws Exception {
         // the request timeout is the connection's idle timeout: a connection that sat idle in the pool for longer
         // must not be cut when it is reused, and an answer slower than half the timeout must still arrive
-        wireMock.stubFor(post(anyUrl()).willReturn(okJson(SENT).withFixedDelay(250)));
+        wireMock.stubFor(post(anyUrl()).willReturn(okJson(SENT).withFixedDelay(300)));
 
-        try (GraphClient client = client(fastOptions().requestTimeoutMillis(400).maxRetries(0))) {
+        try (GraphClient client = client(fastOptions().requestTimeoutMillis(800).maxRetries(0))) {
             assertThat(await(client.send(sendText())).statusCode()).isEqualTo(200);
-            Thread.sleep(1000);
+            Thread.sleep(1200);
             assertThat(await(client.send(sendText())).statusCode()).isEqualTo(200);
         }
         wireMock.verify(2, anyRequestedFor(anyUrl()));
@@ -496,7 +496,8 @@ class GraphClientTest {
 
     @Test
     void completesOnAnEventLoopThread() throws Exception {
-        wireMock.stubFor(post(anyUrl()).willReturn(okJson(SENT)));
+        // the delay makes sure the callback is registered before completion (else it would run on this thread)
+        wireMock.stubFor(post(anyUrl()).willReturn(okJson(SENT).withFixedDelay(300)));
         AtomicBoolean onEventLoop = new AtomicBoolean();
 
         try (GraphClient client = client(fastOptions())) {
