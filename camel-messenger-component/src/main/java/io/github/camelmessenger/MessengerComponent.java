@@ -1,6 +1,11 @@
 package io.github.camelmessenger;
 
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.github.camelmessenger.graph.GraphClient;
+import io.github.camelmessenger.graph.GraphClientOptions;
+import io.github.camelmessenger.graph.PageRateLimiter;
 
 import io.vertx.core.Vertx;
 import org.apache.camel.Endpoint;
@@ -17,6 +22,8 @@ public class MessengerComponent extends DefaultComponent {
     private MessengerConfiguration configuration = new MessengerConfiguration();
 
     private Vertx ownVertx;
+    /** Shared by all endpoints, so that every send of one Page counts against the same budget. */
+    private final Map<String, PageRateLimiter> rateLimiters = new ConcurrentHashMap<>();
 
     public MessengerComponent() {
     }
@@ -56,6 +63,28 @@ public class MessengerComponent extends DefaultComponent {
         return ownVertx;
     }
 
+    /** A Graph API client for one endpoint's configuration; the caller closes it. */
+    GraphClient graphClient(MessengerConfiguration config) {
+        Vertx vertx = vertx(config);
+        GraphClientOptions options = GraphClientOptions.builder()
+                .baseUri(config.getBaseUri())
+                .apiVersion(config.getApiVersion())
+                .connectTimeoutMillis(config.getConnectTimeout())
+                .requestTimeoutMillis(config.getRequestTimeout())
+                .maxConnections(config.getMaxConnections())
+                .maxRetries(config.getMaxRetries())
+                .retryDelayMillis(config.getRetryDelay())
+                .rateLimitRetryDelayMillis(config.getRateLimitRetryDelay())
+                .maxRetryDelayMillis(config.getMaxRetryDelay())
+                .build();
+        PageRateLimiter limiter = null;
+        if (config.isRateLimitEnabled()) {
+            limiter = rateLimiters.computeIfAbsent(config.getRateLimit() + "/" + config.getMediaRateLimit(),
+                    k -> new PageRateLimiter(vertx, config.getRateLimit(), config.getMediaRateLimit()));
+        }
+        return new GraphClient(vertx, options, limiter);
+    }
+
     @Override
     protected void doStop() throws Exception {
         super.doStop();
@@ -64,6 +93,7 @@ public class MessengerComponent extends DefaultComponent {
             v = ownVertx;
             ownVertx = null;
         }
+        rateLimiters.clear();
         if (v != null) {
             v.close();
         }

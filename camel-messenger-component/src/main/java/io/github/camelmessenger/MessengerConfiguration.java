@@ -124,7 +124,8 @@ public class MessengerConfiguration implements Cloneable {
               description = "HTTP connect timeout.")
     private long connectTimeout = 10000;
     @UriParam(label = "advanced", defaultValue = "60000", javaType = "java.time.Duration",
-              description = "HTTP request timeout (whole answer).")
+              description = "How long a call may wait for the Graph API to answer (idle time on the connection) before it "
+                            + "fails as a transient error.")
     private long requestTimeout = 60000;
     @UriParam(label = "advanced", defaultValue = "100",
               description = "The most HTTP connections kept open to the Graph API.")

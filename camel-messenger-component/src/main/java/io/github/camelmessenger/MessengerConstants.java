@@ -73,6 +73,12 @@ public final class MessengerConstants {
     @Metadata(description = "URL opened when a generic template card itself is tapped.", javaType = "String",
               label = "producer")
     public static final String DEFAULT_ACTION_URL = "CamelMessengerDefaultActionUrl";
+    @Metadata(description = "Generic template: the image aspect ratio, horizontal or square.", javaType = "String",
+              label = "producer", enums = "horizontal,square")
+    public static final String IMAGE_ASPECT_RATIO = "CamelMessengerImageAspectRatio";
+    @Metadata(description = "Templates: whether to show the native share button.", javaType = "Boolean",
+              label = "producer")
+    public static final String SHARABLE = "CamelMessengerSharable";
     @Metadata(description = "Media type of a media template: image or video.", javaType = "String",
               label = "producer", enums = "image,video")
     public static final String MEDIA_TYPE = "CamelMessengerMediaType";

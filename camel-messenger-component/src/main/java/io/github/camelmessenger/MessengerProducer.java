@@ -1,11 +1,23 @@
 package io.github.camelmessenger;
 
+import java.util.concurrent.CompletionException;
+
+import io.github.camelmessenger.graph.GraphClient;
+import io.github.camelmessenger.send.OutboundCalls;
+import io.github.camelmessenger.send.PreparedCall;
+import io.github.camelmessenger.send.ResponseHeaders;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultAsyncProducer;
 
-/** Sends exchanges to the Graph API without parking a thread per call. */
+/**
+ * Sends exchanges to the Graph API without parking a thread per call: the exchange completes on the HTTP client's
+ * event loop when the answer (or the last retry) arrives.
+ */
 public class MessengerProducer extends DefaultAsyncProducer {
+
+    private OutboundCalls calls;
+    private GraphClient client;
 
     public MessengerProducer(MessengerEndpoint endpoint) {
         super(endpoint);
@@ -17,9 +29,59 @@ public class MessengerProducer extends DefaultAsyncProducer {
     }
 
     @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        MessengerEndpoint endpoint = getEndpoint();
+        calls = new OutboundCalls(endpoint.getConfiguration());
+        client = endpoint.getComponent().graphClient(endpoint.getConfiguration());
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (client != null) {
+            client.close();
+            client = null;
+        }
+        super.doStop();
+    }
+
+    @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
-        exchange.setException(new UnsupportedOperationException("not implemented yet"));
-        callback.done(true);
-        return true;
+        PreparedCall call;
+        try {
+            call = calls.prepare(operation(exchange), exchange);
+        } catch (Exception e) {
+            exchange.setException(e);
+            callback.done(true);
+            return true;
+        }
+        client.send(call.request()).whenComplete((response, failure) -> {
+            try {
+                if (failure != null) {
+                    exchange.setException(failure instanceof CompletionException && failure.getCause() != null
+                            ? failure.getCause() : failure);
+                } else {
+                    ResponseHeaders.apply(exchange.getMessage(), response);
+                }
+            } catch (Exception e) {
+                exchange.setException(e);
+            } finally {
+                callback.done(false);
+            }
+        });
+        return false;
+    }
+
+    private MessengerOperation operation(Exchange exchange) {
+        Object header = exchange.getMessage().getHeader(MessengerConstants.OPERATION);
+        if (header == null) {
+            return getEndpoint().getOperation();
+        }
+        MessengerOperation operation = header instanceof MessengerOperation op
+                ? op : MessengerOperation.valueOf(header.toString());
+        if (!operation.isProducer()) {
+            throw new IllegalArgumentException("header CamelMessengerOperation names a consumer operation: " + operation);
+        }
+        return operation;
     }
 }

@@ -19,6 +19,8 @@ public final class PlatformLimits {
     public static final int METADATA_MAX_LENGTH = 1000;
     /** {@code message.attachments} (images only). */
     public static final int ATTACHMENTS_MAX = 30;
+    /** Largest file an attachment may carry: 25 MB. */
+    public static final int ATTACHMENT_MAX_BYTES = 25 * 1024 * 1024;
 
     // --- quick replies ---
     public static final int QUICK_REPLIES_MAX = 13;
