@@ -50,6 +50,7 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "defaultactionurl":
         case "defaultActionUrl": getOrCreateConfiguration(target).setDefaultActionUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "duration": getOrCreateConfiguration(target).setDuration(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "eventtypes":
         case "eventTypes": getOrCreateConfiguration(target).setEventTypes(property(camelContext, java.lang.String.class, value)); return true;
         case "idempotentrepository":
@@ -101,6 +102,10 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "sharable": getOrCreateConfiguration(target).setSharable(property(camelContext, boolean.class, value)); return true;
         case "subtitle": getOrCreateConfiguration(target).setSubtitle(property(camelContext, java.lang.String.class, value)); return true;
         case "tag": getOrCreateConfiguration(target).setTag(property(camelContext, java.lang.String.class, value)); return true;
+        case "targetappid":
+        case "targetAppId": getOrCreateConfiguration(target).setTargetAppId(property(camelContext, java.lang.String.class, value)); return true;
+        case "threadcontrol":
+        case "threadControl": getOrCreateConfiguration(target).setThreadControl(property(camelContext, java.lang.String.class, value)); return true;
         case "title": getOrCreateConfiguration(target).setTitle(property(camelContext, java.lang.String.class, value)); return true;
         case "tokenresolver":
         case "tokenResolver": getOrCreateConfiguration(target).setTokenResolver(property(camelContext, io.github.camelmessenger.MessengerPageTokenResolver.class, value)); return true;
@@ -136,6 +141,7 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "connectTimeout": return long.class;
         case "defaultactionurl":
         case "defaultActionUrl": return java.lang.String.class;
+        case "duration": return long.class;
         case "eventtypes":
         case "eventTypes": return java.lang.String.class;
         case "idempotentrepository":
@@ -187,6 +193,10 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "sharable": return boolean.class;
         case "subtitle": return java.lang.String.class;
         case "tag": return java.lang.String.class;
+        case "targetappid":
+        case "targetAppId": return java.lang.String.class;
+        case "threadcontrol":
+        case "threadControl": return java.lang.String.class;
         case "title": return java.lang.String.class;
         case "tokenresolver":
         case "tokenResolver": return io.github.camelmessenger.MessengerPageTokenResolver.class;
@@ -223,6 +233,7 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
         case "defaultactionurl":
         case "defaultActionUrl": return getOrCreateConfiguration(target).getDefaultActionUrl();
+        case "duration": return getOrCreateConfiguration(target).getDuration();
         case "eventtypes":
         case "eventTypes": return getOrCreateConfiguration(target).getEventTypes();
         case "idempotentrepository":
@@ -274,6 +285,10 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "sharable": return getOrCreateConfiguration(target).isSharable();
         case "subtitle": return getOrCreateConfiguration(target).getSubtitle();
         case "tag": return getOrCreateConfiguration(target).getTag();
+        case "targetappid":
+        case "targetAppId": return getOrCreateConfiguration(target).getTargetAppId();
+        case "threadcontrol":
+        case "threadControl": return getOrCreateConfiguration(target).getThreadControl();
         case "title": return getOrCreateConfiguration(target).getTitle();
         case "tokenresolver":
         case "tokenResolver": return getOrCreateConfiguration(target).getTokenResolver();

@@ -40,6 +40,7 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "defaultactionurl":
         case "defaultActionUrl": target.getConfiguration().setDefaultActionUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "duration": target.getConfiguration().setDuration(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "eventtypes":
         case "eventTypes": target.getConfiguration().setEventTypes(property(camelContext, java.lang.String.class, value)); return true;
         case "exceptionhandler":
@@ -95,6 +96,10 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "sharable": target.getConfiguration().setSharable(property(camelContext, boolean.class, value)); return true;
         case "subtitle": target.getConfiguration().setSubtitle(property(camelContext, java.lang.String.class, value)); return true;
         case "tag": target.getConfiguration().setTag(property(camelContext, java.lang.String.class, value)); return true;
+        case "targetappid":
+        case "targetAppId": target.getConfiguration().setTargetAppId(property(camelContext, java.lang.String.class, value)); return true;
+        case "threadcontrol":
+        case "threadControl": target.getConfiguration().setThreadControl(property(camelContext, java.lang.String.class, value)); return true;
         case "title": target.getConfiguration().setTitle(property(camelContext, java.lang.String.class, value)); return true;
         case "tokenresolver":
         case "tokenResolver": target.getConfiguration().setTokenResolver(property(camelContext, io.github.camelmessenger.MessengerPageTokenResolver.class, value)); return true;
@@ -127,6 +132,7 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "connectTimeout": return long.class;
         case "defaultactionurl":
         case "defaultActionUrl": return java.lang.String.class;
+        case "duration": return long.class;
         case "eventtypes":
         case "eventTypes": return java.lang.String.class;
         case "exceptionhandler":
@@ -182,6 +188,10 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "sharable": return boolean.class;
         case "subtitle": return java.lang.String.class;
         case "tag": return java.lang.String.class;
+        case "targetappid":
+        case "targetAppId": return java.lang.String.class;
+        case "threadcontrol":
+        case "threadControl": return java.lang.String.class;
         case "title": return java.lang.String.class;
         case "tokenresolver":
         case "tokenResolver": return io.github.camelmessenger.MessengerPageTokenResolver.class;
@@ -215,6 +225,7 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "defaultactionurl":
         case "defaultActionUrl": return target.getConfiguration().getDefaultActionUrl();
+        case "duration": return target.getConfiguration().getDuration();
         case "eventtypes":
         case "eventTypes": return target.getConfiguration().getEventTypes();
         case "exceptionhandler":
@@ -270,6 +281,10 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "sharable": return target.getConfiguration().isSharable();
         case "subtitle": return target.getConfiguration().getSubtitle();
         case "tag": return target.getConfiguration().getTag();
+        case "targetappid":
+        case "targetAppId": return target.getConfiguration().getTargetAppId();
+        case "threadcontrol":
+        case "threadControl": return target.getConfiguration().getThreadControl();
         case "title": return target.getConfiguration().getTitle();
         case "tokenresolver":
         case "tokenResolver": return target.getConfiguration().getTokenResolver();

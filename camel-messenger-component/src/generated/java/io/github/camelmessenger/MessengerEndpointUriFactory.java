@@ -23,7 +23,7 @@ public class MessengerEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(45);
+        Set<String> props = new HashSet<>(48);
         props.add("allowUnsigned");
         props.add("apiVersion");
         props.add("appSecret");
@@ -33,6 +33,7 @@ public class MessengerEndpointUriFactory extends org.apache.camel.support.compon
         props.add("buttons");
         props.add("connectTimeout");
         props.add("defaultActionUrl");
+        props.add("duration");
         props.add("eventTypes");
         props.add("exceptionHandler");
         props.add("exchangePattern");
@@ -64,6 +65,8 @@ public class MessengerEndpointUriFactory extends org.apache.camel.support.compon
         props.add("sharable");
         props.add("subtitle");
         props.add("tag");
+        props.add("targetAppId");
+        props.add("threadControl");
         props.add("title");
         props.add("tokenResolver");
         props.add("verifyToken");

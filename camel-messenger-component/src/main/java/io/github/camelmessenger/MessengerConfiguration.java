@@ -86,8 +86,20 @@ public class MessengerConfiguration implements Cloneable {
               description = "Media template: the media type.")
     private String mediaType = "image";
     @UriParam(label = "producer",
-              description = "The message metadata (up to 1000 characters), echoed back in message_echoes events.")
+              description = "The message metadata (up to 1000 characters), echoed back in message_echoes events; for the "
+                            + "thread control operations, the metadata passed along with control.")
     private String metadata;
+
+    @UriParam(label = "producer",
+              description = "giveThreadControl: the app id to pass the conversation to; on sends with threadControl=pass, "
+                            + "the app that gets control after the message.")
+    private String targetAppId;
+    @UriParam(label = "producer", enums = "pass,release",
+              description = "On sends: pass or release thread control after the message (Send API thread_control).")
+    private String threadControl;
+    @UriParam(label = "producer", javaType = "java.time.Duration",
+              description = "extendThreadControl: how long to extend control (up to 7 days), e.g. PT48H.")
+    private long duration;
 
     // ----- producer: HTTP, retries, rate limit
 
@@ -344,6 +356,30 @@ public class MessengerConfiguration implements Cloneable {
 
     public void setMetadata(String metadata) {
         this.metadata = metadata;
+    }
+
+    public String getTargetAppId() {
+        return targetAppId;
+    }
+
+    public void setTargetAppId(String targetAppId) {
+        this.targetAppId = targetAppId;
+    }
+
+    public String getThreadControl() {
+        return threadControl;
+    }
+
+    public void setThreadControl(String threadControl) {
+        this.threadControl = threadControl;
+    }
+
+    public long getDuration() {
+        return duration;
+    }
+
+    public void setDuration(long duration) {
+        this.duration = duration;
     }
 
     public String getBaseUri() {

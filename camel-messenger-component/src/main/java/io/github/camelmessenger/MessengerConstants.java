@@ -93,6 +93,25 @@ public final class MessengerConstants {
               label = "producer")
     public static final String RESPONSE_RECIPIENT_ID = "CamelMessengerResponseRecipientId";
 
+    @Metadata(description = "giveThreadControl: the app to pass the conversation to; with CamelMessengerThreadControl "
+                            + "pass on a send, the app that gets control after the message.",
+              javaType = "String", label = "producer")
+    public static final String TARGET_APP_ID = "CamelMessengerTargetAppId";
+    @Metadata(description = "On a send: pass or release thread control after this message (Send API thread_control).",
+              javaType = "String", label = "producer", enums = "pass,release")
+    public static final String THREAD_CONTROL = "CamelMessengerThreadControl";
+    @Metadata(description = "extendThreadControl: how long to extend control, up to 7 days (a java.time.Duration, an "
+                            + "ISO-8601 text such as PT48H, or a number of seconds).",
+              javaType = "java.time.Duration", label = "producer")
+    public static final String DURATION = "CamelMessengerDuration";
+    @Metadata(description = "getThreadOwner: the app id that owns the conversation (absent when the thread is idle).",
+              javaType = "String", label = "producer")
+    public static final String THREAD_OWNER_APP_ID = "CamelMessengerThreadOwnerAppId";
+    @Metadata(description = "getThreadOwner: when the owner's control expires (epoch seconds), when the platform "
+                            + "says so.",
+              javaType = "Long", label = "producer")
+    public static final String THREAD_CONTROL_EXPIRATION = "CamelMessengerThreadControlExpiration";
+
     // ----- consumer
 
     @Metadata(description = "The channel of the event: always facebook-messenger, so flows shared across channels "

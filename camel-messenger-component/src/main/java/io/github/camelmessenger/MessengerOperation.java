@@ -13,6 +13,13 @@ public enum MessengerOperation {
     sendMediaTemplate,
     sendSenderAction,
     sendCustomRequest,
+    sendToInbox,
+    giveThreadControl,
+    takeThreadControl,
+    requestThreadControl,
+    releaseThreadControl,
+    extendThreadControl,
+    getThreadOwner,
     webhook;
 
     public boolean isProducer() {

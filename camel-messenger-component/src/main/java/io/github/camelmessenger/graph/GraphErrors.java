@@ -5,6 +5,7 @@ import java.io.IOException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelmessenger.MessengerApiException;
+import io.github.camelmessenger.MessengerThreadControlException;
 
 /**
  * Maps a Graph API error answer to a {@link MessengerApiException} and decides whether it is worth retrying
@@ -41,6 +42,9 @@ public final class GraphErrors {
         }
         if (message == null) {
             message = statusText(httpStatus);
+        }
+        if (MessengerThreadControlException.matches(code, subcode)) {
+            return new MessengerThreadControlException(httpStatus, code, subcode, type, fbtraceId, message);
         }
         return new MessengerApiException(httpStatus, code, subcode, type, fbtraceId, message,
                 isRetryable(httpStatus, code, subcode), isRateLimited(httpStatus, code, subcode));

@@ -32,6 +32,10 @@ public final class OutboundCalls {
         String pageId = settings.get(MessengerConstants.PAGE_ID, null);
         String token = tokens.tokenFor(pageId);
         String page = pageId != null ? pageId : "me";
+        if (ThreadControlCalls.handles(operation)) {
+            return new PreparedCall(ThreadControlCalls.request(operation, settings, page, token,
+                    configuration.getAppSecret()));
+        }
         return switch (operation) {
             case uploadAttachment -> upload(exchange, settings, page, token);
             case sendCustomRequest -> custom(exchange, settings, page, token);

@@ -35,6 +35,17 @@ final class RequestDefaults {
                 upper(settings.get(MessengerConstants.NOTIFICATION_TYPE, settings.options.getNotificationType())));
         putIfAbsent(request, "persona_id", settings.get(MessengerConstants.PERSONA_ID, settings.options.getPersonaId()));
 
+        if (!request.has("thread_control")) {
+            String control = settings.get(MessengerConstants.THREAD_CONTROL, settings.options.getThreadControl());
+            if (control != null) {
+                ObjectNode threadControl = request.putObject("thread_control");
+                threadControl.put("control_type", control.toLowerCase(java.util.Locale.ROOT));
+                String appId = settings.get(MessengerConstants.TARGET_APP_ID, settings.options.getTargetAppId());
+                if (appId != null && "pass".equalsIgnoreCase(control)) {
+                    threadControl.put("app_id", appId);
+                }
+            }
+        }
         JsonNode message = request.get("message");
         if (message instanceof ObjectNode messageNode) {
             putIfAbsent(messageNode, "metadata",

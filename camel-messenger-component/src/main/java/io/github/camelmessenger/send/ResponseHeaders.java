@@ -29,6 +29,15 @@ public final class ResponseHeaders {
         copy(node, "message_id", message, MessengerConstants.MESSAGE_ID);
         copy(node, "attachment_id", message, MessengerConstants.ATTACHMENT_ID);
         copy(node, "recipient_id", message, MessengerConstants.RESPONSE_RECIPIENT_ID);
+        // getThreadOwner: {"data":[{"thread_owner":{"app_id":..,"expiration":..}}]}; an idle thread has no data
+        JsonNode owner = node.path("data").path(0).path("thread_owner");
+        if (owner.isObject()) {
+            copy(owner, "app_id", message, MessengerConstants.THREAD_OWNER_APP_ID);
+            JsonNode expiration = owner.get("expiration");
+            if (expiration != null && expiration.canConvertToLong()) {
+                message.setHeader(MessengerConstants.THREAD_CONTROL_EXPIRATION, expiration.asLong());
+            }
+        }
     }
 
     private static void copy(JsonNode node, String field, Message message, String header) {

@@ -37,6 +37,12 @@ public final class PlatformLimits {
     public static final int MEDIA_ELEMENTS = 1;
     public static final int MEDIA_BUTTONS_MAX = 1;
     public static final int ONE_TIME_NOTIF_TITLE_MAX_LENGTH = 65;
+    /** Metadata passed with thread control: the platform documents no limit; 1000 like message metadata. */
+    public static final int THREAD_CONTROL_METADATA_MAX_LENGTH = 1000;
+    /** extend_thread_control: at most 7 days, in seconds. */
+    public static final long EXTEND_THREAD_CONTROL_MAX_SECONDS = 7L * 24 * 60 * 60;
+    /** The Page Inbox app: sendToInbox passes control to it. */
+    public static final String PAGE_INBOX_APP_ID = "263902037430900";
 
     // --- buttons ---
     /** Title of {@code web_url}, {@code postback} and {@code phone_number} buttons. */
