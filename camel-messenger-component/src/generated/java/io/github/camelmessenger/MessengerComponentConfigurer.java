@@ -82,6 +82,7 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "pageAccessToken": getOrCreateConfiguration(target).setPageAccessToken(property(camelContext, java.lang.String.class, value)); return true;
         case "pageaccesstokens":
         case "pageAccessTokens": getOrCreateConfiguration(target).setPageAccessTokens(property(camelContext, java.util.Map.class, value)); return true;
+        case "payload": getOrCreateConfiguration(target).setPayload(property(camelContext, java.lang.String.class, value)); return true;
         case "personaid":
         case "personaId": getOrCreateConfiguration(target).setPersonaId(property(camelContext, java.lang.String.class, value)); return true;
         case "quickreplies":
@@ -173,6 +174,7 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "pageAccessToken": return java.lang.String.class;
         case "pageaccesstokens":
         case "pageAccessTokens": return java.util.Map.class;
+        case "payload": return java.lang.String.class;
         case "personaid":
         case "personaId": return java.lang.String.class;
         case "quickreplies":
@@ -265,6 +267,7 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "pageAccessToken": return getOrCreateConfiguration(target).getPageAccessToken();
         case "pageaccesstokens":
         case "pageAccessTokens": return getOrCreateConfiguration(target).getPageAccessTokens();
+        case "payload": return getOrCreateConfiguration(target).getPayload();
         case "personaid":
         case "personaId": return getOrCreateConfiguration(target).getPersonaId();
         case "quickreplies":

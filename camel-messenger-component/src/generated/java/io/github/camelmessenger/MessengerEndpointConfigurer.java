@@ -76,6 +76,7 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "pageAccessToken": target.getConfiguration().setPageAccessToken(property(camelContext, java.lang.String.class, value)); return true;
         case "pageaccesstokens":
         case "pageAccessTokens": target.getConfiguration().setPageAccessTokens(property(camelContext, java.util.Map.class, value)); return true;
+        case "payload": target.getConfiguration().setPayload(property(camelContext, java.lang.String.class, value)); return true;
         case "personaid":
         case "personaId": target.getConfiguration().setPersonaId(property(camelContext, java.lang.String.class, value)); return true;
         case "quickreplies":
@@ -168,6 +169,7 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "pageAccessToken": return java.lang.String.class;
         case "pageaccesstokens":
         case "pageAccessTokens": return java.util.Map.class;
+        case "payload": return java.lang.String.class;
         case "personaid":
         case "personaId": return java.lang.String.class;
         case "quickreplies":
@@ -261,6 +263,7 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "pageAccessToken": return target.getConfiguration().getPageAccessToken();
         case "pageaccesstokens":
         case "pageAccessTokens": return target.getConfiguration().getPageAccessTokens();
+        case "payload": return target.getConfiguration().getPayload();
         case "personaid":
         case "personaId": return target.getConfiguration().getPersonaId();
         case "quickreplies":

@@ -23,7 +23,7 @@ public class MessengerEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(48);
+        Set<String> props = new HashSet<>(49);
         props.add("allowUnsigned");
         props.add("apiVersion");
         props.add("appSecret");
@@ -53,6 +53,7 @@ public class MessengerEndpointUriFactory extends org.apache.camel.support.compon
         props.add("operation");
         props.add("pageAccessToken");
         props.add("pageAccessTokens");
+        props.add("payload");
         props.add("personaId");
         props.add("quickReplies");
         props.add("rateLimit");

@@ -69,8 +69,13 @@ public class MessengerConfiguration implements Cloneable {
     @UriParam(label = "producer", enums = "typing_on,typing_off,mark_seen,react,unreact",
               description = "The sender action for sendSenderAction, when the body does not name one.")
     private String senderAction;
-    @UriParam(label = "producer", description = "Generic template: the card title, when the body does not carry it.")
+    @UriParam(label = "producer",
+              description = "Generic template: the card title, when the body does not carry it; "
+                            + "sendOneTimeNotificationRequest: the request title (up to 65 characters).")
     private String title;
+    @UriParam(label = "producer",
+              description = "sendOneTimeNotificationRequest: the payload the opt-in carries back, e.g. the topic.")
+    private String payload;
     @UriParam(label = "producer", description = "Generic template: the card subtitle.")
     private String subtitle;
     @UriParam(label = "producer", description = "Generic template: the card image URL.")
@@ -300,6 +305,14 @@ public class MessengerConfiguration implements Cloneable {
 
     public void setTitle(String title) {
         this.title = title;
+    }
+
+    public String getPayload() {
+        return payload;
+    }
+
+    public void setPayload(String payload) {
+        this.payload = payload;
     }
 
     public String getSubtitle() {

@@ -64,7 +64,9 @@ public final class MessengerConstants {
     @Metadata(description = "The sender action: typing_on, typing_off, mark_seen, react or unreact.",
               javaType = "String", label = "producer", enums = "typing_on,typing_off,mark_seen,react,unreact")
     public static final String SENDER_ACTION = "CamelMessengerSenderAction";
-    @Metadata(description = "Title of a generic template card.", javaType = "String", label = "producer")
+    @Metadata(description = "Title of a generic template card, or of a one-time notification request (up to 65 "
+                            + "characters).",
+              javaType = "String", label = "producer")
     public static final String TITLE = "CamelMessengerTitle";
     @Metadata(description = "Subtitle of a generic template card.", javaType = "String", label = "producer")
     public static final String SUBTITLE = "CamelMessengerSubtitle";
@@ -79,6 +81,9 @@ public final class MessengerConstants {
     @Metadata(description = "Templates: whether to show the native share button.", javaType = "Boolean",
               label = "producer")
     public static final String SHARABLE = "CamelMessengerSharable";
+    @Metadata(description = "sendOneTimeNotificationRequest: the payload the opt-in will carry back (required).",
+              javaType = "String", label = "producer")
+    public static final String PAYLOAD = "CamelMessengerPayload";
     @Metadata(description = "Media type of a media template: image or video.", javaType = "String",
               label = "producer", enums = "image,video")
     public static final String MEDIA_TYPE = "CamelMessengerMediaType";
@@ -140,7 +145,8 @@ public final class MessengerConstants {
               javaType = "java.util.List", label = "consumer")
     public static final String ATTACHMENTS = "CamelMessengerAttachments";
     @Metadata(description = "The one-time notification token of an opt-in (consumer); on a send, addresses the "
-                            + "message to that token instead of a PSID.",
+                            + "message to that token instead of a PSID (one message per token: a second send with the "
+                            + "same token from the same exchange fails before any call).",
               javaType = "String")
     public static final String ONE_TIME_NOTIF_TOKEN = "CamelMessengerOneTimeNotifToken";
     @Metadata(description = "The payload of an opt-in.", javaType = "String", label = "consumer")

@@ -13,6 +13,7 @@ public enum MessengerOperation {
     sendMediaTemplate,
     sendSenderAction,
     sendCustomRequest,
+    sendOneTimeNotificationRequest,
     sendToInbox,
     giveThreadControl,
     takeThreadControl,

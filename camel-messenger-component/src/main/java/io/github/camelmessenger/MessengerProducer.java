@@ -3,6 +3,7 @@ package io.github.camelmessenger;
 import java.util.concurrent.CompletionException;
 
 import io.github.camelmessenger.graph.GraphClient;
+import io.github.camelmessenger.send.OneTimeNotifTokens;
 import io.github.camelmessenger.send.OutboundCalls;
 import io.github.camelmessenger.send.PreparedCall;
 import io.github.camelmessenger.send.ResponseHeaders;
@@ -61,6 +62,9 @@ public class MessengerProducer extends DefaultAsyncProducer {
                     exchange.setException(failure instanceof CompletionException && failure.getCause() != null
                             ? failure.getCause() : failure);
                 } else {
+                    if (call.oneTimeNotifToken() != null) {
+                        OneTimeNotifTokens.markSpent(exchange, call.oneTimeNotifToken());
+                    }
                     ResponseHeaders.apply(exchange.getMessage(), response);
                 }
             } catch (Exception e) {

@@ -39,9 +39,9 @@ public final class OutboundCalls {
         return switch (operation) {
             case uploadAttachment -> upload(exchange, settings, page, token);
             case sendCustomRequest -> custom(exchange, settings, page, token);
-            case sendSenderAction -> messages(senderAction(exchange, settings), page, token);
+            case sendSenderAction -> messages(exchange, senderAction(exchange, settings), page, token);
             case sendAttachment -> attachment(exchange, settings, page, token);
-            default -> messages(messageRequest(operation, exchange, settings), page, token);
+            default -> messages(exchange, messageRequest(operation, exchange, settings), page, token);
         };
     }
 
@@ -62,7 +62,8 @@ public final class OutboundCalls {
     private PreparedCall attachment(Exchange exchange, ExchangeSettings settings, String page, String token) {
         Object body = exchange.getMessage().getBody();
         if (!FileBody.isFile(body)) {
-            return messages(messageRequest(MessengerOperation.sendAttachment, exchange, settings), page, token);
+            return messages(exchange, messageRequest(MessengerOperation.sendAttachment, exchange, settings), page,
+                    token);
         }
         // a file sent with the message: multipart with the request fields as JSON parts
         ObjectNode request = Json.NODES.objectNode();
@@ -114,7 +115,7 @@ public final class OutboundCalls {
             payload.put("url", url.strip());
         }
         SendApiValidator.validateUpload(upload);
-        return json(path, upload, token, page, RateClass.NONE);
+        return new PreparedCall(json(path, upload, token, page, RateClass.NONE));
     }
 
     private static ObjectNode wrapMessage(ObjectNode attachmentOrMessage) {
@@ -170,21 +171,22 @@ public final class OutboundCalls {
         if (path == null || path.equals(page + "/messages") || path.equals("me/messages")) {
             // a Send API call: the same defaults and limits as every other send
             RequestDefaults.apply(tree, settings, false);
-            return messages(tree, page, token);
+            return messages(exchange, tree, page, token);
         }
-        return json(path.startsWith("/") ? path.substring(1) : path, tree, token, page, RateClass.NONE);
+        return new PreparedCall(json(path.startsWith("/") ? path.substring(1) : path, tree, token, page,
+                RateClass.NONE));
     }
 
-    private PreparedCall messages(ObjectNode request, String page, String token) {
+    private PreparedCall messages(Exchange exchange, ObjectNode request, String page, String token) {
         SendApiValidator.validate(request);
-        return json(page + "/messages", request, token, page, rateClass(request));
+        String otnToken = OneTimeNotifTokens.checkUnused(exchange, request);
+        return new PreparedCall(json(page + "/messages", request, token, page, rateClass(request)), otnToken);
     }
 
-    private PreparedCall json(String path, JsonNode body, String token, String page, RateClass rateClass) {
+    private GraphRequest json(String path, JsonNode body, String token, String page, RateClass rateClass) {
         try {
             byte[] bytes = Json.MAPPER.writeValueAsBytes(body);
-            return new PreparedCall(GraphRequest.postJson(path, bytes, token, configuration.getAppSecret(), page,
-                    rateClass));
+            return GraphRequest.postJson(path, bytes, token, configuration.getAppSecret(), page, rateClass);
         } catch (JsonProcessingException e) {
             throw new MessengerValidationException("body", "serializable as JSON", e.getOriginalMessage());
         }

@@ -25,6 +25,7 @@ final class PlainForms {
             case sendButtonTemplate -> template(buttonTemplate(text, settings));
             case sendGenericTemplate -> template(genericTemplate(text, settings));
             case sendMediaTemplate -> template(mediaTemplate(text, settings));
+            case sendOneTimeNotificationRequest -> template(oneTimeNotificationRequest(text, settings));
             default -> throw new IllegalStateException(operation + " has no plain message form");
         };
     }
@@ -126,6 +127,15 @@ final class PlainForms {
         if (!buttons.isEmpty()) {
             element.set("buttons", buttons);
         }
+        return payload;
+    }
+
+    private static ObjectNode oneTimeNotificationRequest(String body, ExchangeSettings settings) {
+        ObjectNode payload = Json.NODES.objectNode();
+        payload.put("template_type", "one_time_notif_req");
+        String title = settings.get(MessengerConstants.TITLE, settings.options.getTitle());
+        payload.put("title", title != null ? title : body);
+        putIfSet(payload, "payload", settings.get(MessengerConstants.PAYLOAD, settings.options.getPayload()));
         return payload;
     }
 

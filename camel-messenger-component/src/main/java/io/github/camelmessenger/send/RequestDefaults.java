@@ -17,8 +17,16 @@ final class RequestDefaults {
     }
 
     static void apply(ObjectNode request, ExchangeSettings settings, boolean quickRepliesAllowed) {
+        boolean tokenRecipient = false;
         if (!request.has("recipient")) {
-            request.set("recipient", recipient(settings));
+            String otnToken = settings.get(MessengerConstants.ONE_TIME_NOTIF_TOKEN, null);
+            if (otnToken != null) {
+                // outside the 24-hour window only the token reaches the user, so it wins over the PSID
+                request.putObject("recipient").put("one_time_notif_token", otnToken);
+                tokenRecipient = true;
+            } else {
+                request.set("recipient", recipient(settings));
+            }
         }
         String tag = text(request, "tag");
         if (tag == null) {
@@ -29,7 +37,10 @@ final class RequestDefaults {
         }
         if (!request.has("sender_action") && !request.has("messaging_type")) {
             String type = upper(settings.get(MessengerConstants.MESSAGING_TYPE, settings.options.getMessagingType()));
-            request.put("messaging_type", type != null ? type : tag != null ? "MESSAGE_TAG" : "RESPONSE");
+            if (type != null || !tokenRecipient) {
+                // the platform's token sends carry no messaging_type unless the route asks for one
+                request.put("messaging_type", type != null ? type : tag != null ? "MESSAGE_TAG" : "RESPONSE");
+            }
         }
         putIfAbsent(request, "notification_type",
                 upper(settings.get(MessengerConstants.NOTIFICATION_TYPE, settings.options.getNotificationType())));

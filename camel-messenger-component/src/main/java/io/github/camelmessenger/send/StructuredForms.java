@@ -49,6 +49,7 @@ final class StructuredForms {
             case sendButtonTemplate -> templateMessage(withType(tree, "button"));
             case sendGenericTemplate -> templateMessage(withType(elements(tree), "generic"));
             case sendMediaTemplate -> templateMessage(withType(elements(tree), "media"));
+            case sendOneTimeNotificationRequest -> templateMessage(withType(tree, "one_time_notif_req"));
             default -> tree;
         };
     }
