@@ -41,7 +41,8 @@ class PacingTest extends GraphApiTestSupport {
         page500.sort(Comparator.comparing(LoggedRequest::getLoggedDate));
         assertThat(page500).hasSize(21);
         long spreadMillis = page500.get(20).getLoggedDate().getTime() - page500.get(0).getLoggedDate().getTime();
-        // 21 sends at 20 per second need at least 20 gaps of 50 ms; allow timer granularity
-        assertThat(spreadMillis).isGreaterThanOrEqualTo(900);
+        // 21 sends at 20 per second are paced over 1 s (unpaced they take a few ms); the first ones also open
+        // connections, which can delay their arrival, so only a loose lower bound is asserted
+        assertThat(spreadMillis).isGreaterThanOrEqualTo(700);
     }
 }
