@@ -82,6 +82,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "pageAccessToken": getOrCreateConfiguration(target).setPageAccessToken(property(camelContext, java.lang.String.class, value)); return true;
         case "pageaccesstokens":
         case "pageAccessTokens": getOrCreateConfiguration(target).setPageAccessTokens(property(camelContext, java.util.Map.class, value)); return true;
+        case "pageid":
+        case "pageId": getOrCreateConfiguration(target).setPageId(property(camelContext, java.lang.String.class, value)); return true;
         case "payload": getOrCreateConfiguration(target).setPayload(property(camelContext, java.lang.String.class, value)); return true;
         case "personaid":
         case "personaId": getOrCreateConfiguration(target).setPersonaId(property(camelContext, java.lang.String.class, value)); return true;
@@ -101,12 +103,16 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "senderaction":
         case "senderAction": getOrCreateConfiguration(target).setSenderAction(property(camelContext, java.lang.String.class, value)); return true;
         case "sharable": getOrCreateConfiguration(target).setSharable(property(camelContext, boolean.class, value)); return true;
+        case "staterepository":
+        case "stateRepository": getOrCreateConfiguration(target).setStateRepository(property(camelContext, io.github.camelmessenger.state.ConversationStateRepository.class, value)); return true;
+        case "step": getOrCreateConfiguration(target).setStep(property(camelContext, java.lang.String.class, value)); return true;
         case "subtitle": getOrCreateConfiguration(target).setSubtitle(property(camelContext, java.lang.String.class, value)); return true;
         case "tag": getOrCreateConfiguration(target).setTag(property(camelContext, java.lang.String.class, value)); return true;
         case "targetappid":
         case "targetAppId": getOrCreateConfiguration(target).setTargetAppId(property(camelContext, java.lang.String.class, value)); return true;
         case "threadcontrol":
         case "threadControl": getOrCreateConfiguration(target).setThreadControl(property(camelContext, java.lang.String.class, value)); return true;
+        case "timeout": getOrCreateConfiguration(target).setTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "title": getOrCreateConfiguration(target).setTitle(property(camelContext, java.lang.String.class, value)); return true;
         case "tokenresolver":
         case "tokenResolver": getOrCreateConfiguration(target).setTokenResolver(property(camelContext, io.github.camelmessenger.MessengerPageTokenResolver.class, value)); return true;
@@ -115,6 +121,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "vertx": getOrCreateConfiguration(target).setVertx(property(camelContext, io.vertx.core.Vertx.class, value)); return true;
         case "webhookpath":
         case "webhookPath": getOrCreateConfiguration(target).setWebhookPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "windowpolicy":
+        case "windowPolicy": getOrCreateConfiguration(target).setWindowPolicy(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -174,6 +182,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "pageAccessToken": return java.lang.String.class;
         case "pageaccesstokens":
         case "pageAccessTokens": return java.util.Map.class;
+        case "pageid":
+        case "pageId": return java.lang.String.class;
         case "payload": return java.lang.String.class;
         case "personaid":
         case "personaId": return java.lang.String.class;
@@ -193,12 +203,16 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "senderaction":
         case "senderAction": return java.lang.String.class;
         case "sharable": return boolean.class;
+        case "staterepository":
+        case "stateRepository": return io.github.camelmessenger.state.ConversationStateRepository.class;
+        case "step": return java.lang.String.class;
         case "subtitle": return java.lang.String.class;
         case "tag": return java.lang.String.class;
         case "targetappid":
         case "targetAppId": return java.lang.String.class;
         case "threadcontrol":
         case "threadControl": return java.lang.String.class;
+        case "timeout": return long.class;
         case "title": return java.lang.String.class;
         case "tokenresolver":
         case "tokenResolver": return io.github.camelmessenger.MessengerPageTokenResolver.class;
@@ -207,6 +221,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "vertx": return io.vertx.core.Vertx.class;
         case "webhookpath":
         case "webhookPath": return java.lang.String.class;
+        case "windowpolicy":
+        case "windowPolicy": return java.lang.String.class;
         default: return null;
         }
     }
@@ -267,6 +283,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "pageAccessToken": return getOrCreateConfiguration(target).getPageAccessToken();
         case "pageaccesstokens":
         case "pageAccessTokens": return getOrCreateConfiguration(target).getPageAccessTokens();
+        case "pageid":
+        case "pageId": return getOrCreateConfiguration(target).getPageId();
         case "payload": return getOrCreateConfiguration(target).getPayload();
         case "personaid":
         case "personaId": return getOrCreateConfiguration(target).getPersonaId();
@@ -286,12 +304,16 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "senderaction":
         case "senderAction": return getOrCreateConfiguration(target).getSenderAction();
         case "sharable": return getOrCreateConfiguration(target).isSharable();
+        case "staterepository":
+        case "stateRepository": return getOrCreateConfiguration(target).getStateRepository();
+        case "step": return getOrCreateConfiguration(target).getStep();
         case "subtitle": return getOrCreateConfiguration(target).getSubtitle();
         case "tag": return getOrCreateConfiguration(target).getTag();
         case "targetappid":
         case "targetAppId": return getOrCreateConfiguration(target).getTargetAppId();
         case "threadcontrol":
         case "threadControl": return getOrCreateConfiguration(target).getThreadControl();
+        case "timeout": return getOrCreateConfiguration(target).getTimeout();
         case "title": return getOrCreateConfiguration(target).getTitle();
         case "tokenresolver":
         case "tokenResolver": return getOrCreateConfiguration(target).getTokenResolver();
@@ -300,6 +322,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "vertx": return getOrCreateConfiguration(target).getVertx();
         case "webhookpath":
         case "webhookPath": return getOrCreateConfiguration(target).getWebhookPath();
+        case "windowpolicy":
+        case "windowPolicy": return getOrCreateConfiguration(target).getWindowPolicy();
         default: return null;
         }
     }

@@ -76,6 +76,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "pageAccessToken": target.getConfiguration().setPageAccessToken(property(camelContext, java.lang.String.class, value)); return true;
         case "pageaccesstokens":
         case "pageAccessTokens": target.getConfiguration().setPageAccessTokens(property(camelContext, java.util.Map.class, value)); return true;
+        case "pageid":
+        case "pageId": target.getConfiguration().setPageId(property(camelContext, java.lang.String.class, value)); return true;
         case "payload": target.getConfiguration().setPayload(property(camelContext, java.lang.String.class, value)); return true;
         case "personaid":
         case "personaId": target.getConfiguration().setPersonaId(property(camelContext, java.lang.String.class, value)); return true;
@@ -95,12 +97,16 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "senderaction":
         case "senderAction": target.getConfiguration().setSenderAction(property(camelContext, java.lang.String.class, value)); return true;
         case "sharable": target.getConfiguration().setSharable(property(camelContext, boolean.class, value)); return true;
+        case "staterepository":
+        case "stateRepository": target.getConfiguration().setStateRepository(property(camelContext, io.github.camelmessenger.state.ConversationStateRepository.class, value)); return true;
+        case "step": target.getConfiguration().setStep(property(camelContext, java.lang.String.class, value)); return true;
         case "subtitle": target.getConfiguration().setSubtitle(property(camelContext, java.lang.String.class, value)); return true;
         case "tag": target.getConfiguration().setTag(property(camelContext, java.lang.String.class, value)); return true;
         case "targetappid":
         case "targetAppId": target.getConfiguration().setTargetAppId(property(camelContext, java.lang.String.class, value)); return true;
         case "threadcontrol":
         case "threadControl": target.getConfiguration().setThreadControl(property(camelContext, java.lang.String.class, value)); return true;
+        case "timeout": target.getConfiguration().setTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "title": target.getConfiguration().setTitle(property(camelContext, java.lang.String.class, value)); return true;
         case "tokenresolver":
         case "tokenResolver": target.getConfiguration().setTokenResolver(property(camelContext, io.github.camelmessenger.MessengerPageTokenResolver.class, value)); return true;
@@ -109,6 +115,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "vertx": target.getConfiguration().setVertx(property(camelContext, io.vertx.core.Vertx.class, value)); return true;
         case "webhookpath":
         case "webhookPath": target.getConfiguration().setWebhookPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "windowpolicy":
+        case "windowPolicy": target.getConfiguration().setWindowPolicy(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -169,6 +177,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "pageAccessToken": return java.lang.String.class;
         case "pageaccesstokens":
         case "pageAccessTokens": return java.util.Map.class;
+        case "pageid":
+        case "pageId": return java.lang.String.class;
         case "payload": return java.lang.String.class;
         case "personaid":
         case "personaId": return java.lang.String.class;
@@ -188,12 +198,16 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "senderaction":
         case "senderAction": return java.lang.String.class;
         case "sharable": return boolean.class;
+        case "staterepository":
+        case "stateRepository": return io.github.camelmessenger.state.ConversationStateRepository.class;
+        case "step": return java.lang.String.class;
         case "subtitle": return java.lang.String.class;
         case "tag": return java.lang.String.class;
         case "targetappid":
         case "targetAppId": return java.lang.String.class;
         case "threadcontrol":
         case "threadControl": return java.lang.String.class;
+        case "timeout": return long.class;
         case "title": return java.lang.String.class;
         case "tokenresolver":
         case "tokenResolver": return io.github.camelmessenger.MessengerPageTokenResolver.class;
@@ -202,6 +216,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "vertx": return io.vertx.core.Vertx.class;
         case "webhookpath":
         case "webhookPath": return java.lang.String.class;
+        case "windowpolicy":
+        case "windowPolicy": return java.lang.String.class;
         default: return null;
         }
     }
@@ -263,6 +279,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "pageAccessToken": return target.getConfiguration().getPageAccessToken();
         case "pageaccesstokens":
         case "pageAccessTokens": return target.getConfiguration().getPageAccessTokens();
+        case "pageid":
+        case "pageId": return target.getConfiguration().getPageId();
         case "payload": return target.getConfiguration().getPayload();
         case "personaid":
         case "personaId": return target.getConfiguration().getPersonaId();
@@ -282,12 +300,16 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "senderaction":
         case "senderAction": return target.getConfiguration().getSenderAction();
         case "sharable": return target.getConfiguration().isSharable();
+        case "staterepository":
+        case "stateRepository": return target.getConfiguration().getStateRepository();
+        case "step": return target.getConfiguration().getStep();
         case "subtitle": return target.getConfiguration().getSubtitle();
         case "tag": return target.getConfiguration().getTag();
         case "targetappid":
         case "targetAppId": return target.getConfiguration().getTargetAppId();
         case "threadcontrol":
         case "threadControl": return target.getConfiguration().getThreadControl();
+        case "timeout": return target.getConfiguration().getTimeout();
         case "title": return target.getConfiguration().getTitle();
         case "tokenresolver":
         case "tokenResolver": return target.getConfiguration().getTokenResolver();
@@ -296,6 +318,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "vertx": return target.getConfiguration().getVertx();
         case "webhookpath":
         case "webhookPath": return target.getConfiguration().getWebhookPath();
+        case "windowpolicy":
+        case "windowPolicy": return target.getConfiguration().getWindowPolicy();
         default: return null;
         }
     }

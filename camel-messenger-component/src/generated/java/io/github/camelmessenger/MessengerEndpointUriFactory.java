@@ -23,7 +23,7 @@ public class MessengerEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(49);
+        Set<String> props = new HashSet<>(54);
         props.add("allowUnsigned");
         props.add("apiVersion");
         props.add("appSecret");
@@ -53,6 +53,7 @@ public class MessengerEndpointUriFactory extends org.apache.camel.support.compon
         props.add("operation");
         props.add("pageAccessToken");
         props.add("pageAccessTokens");
+        props.add("pageId");
         props.add("payload");
         props.add("personaId");
         props.add("quickReplies");
@@ -64,15 +65,19 @@ public class MessengerEndpointUriFactory extends org.apache.camel.support.compon
         props.add("reusable");
         props.add("senderAction");
         props.add("sharable");
+        props.add("stateRepository");
+        props.add("step");
         props.add("subtitle");
         props.add("tag");
         props.add("targetAppId");
         props.add("threadControl");
+        props.add("timeout");
         props.add("title");
         props.add("tokenResolver");
         props.add("verifyToken");
         props.add("vertx");
         props.add("webhookPath");
+        props.add("windowPolicy");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(4);
         secretProps.add("appSecret");

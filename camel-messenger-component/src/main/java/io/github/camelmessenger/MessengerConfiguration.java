@@ -3,6 +3,7 @@ package io.github.camelmessenger;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.github.camelmessenger.state.ConversationStateRepository;
 import io.vertx.core.Vertx;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.IdempotentRepository;
@@ -105,6 +106,26 @@ public class MessengerConfiguration implements Cloneable {
     @UriParam(label = "producer", javaType = "java.time.Duration",
               description = "extendThreadControl: how long to extend control (up to 7 days), e.g. PT48H.")
     private long duration;
+
+    @UriParam(label = "producer",
+              description = "The Page id to use when header CamelMessengerPageId is absent (bots of a single Page).")
+    private String pageId;
+    @UriParam(label = "producer", description = "waitForResponse: the step the user's next input answers.")
+    private String step;
+    @UriParam(label = "producer", defaultValue = "1800000", javaType = "java.time.Duration",
+              description = "waitForResponse: how long to wait for the answer, e.g. PT30M; an unanswered wait produces "
+                            + "one wait_expired exchange from the webhook consumer.")
+    private long timeout = 1800000;
+    @UriParam(label = "producer", enums = "reject,ignore", defaultValue = "reject",
+              description = "reject: a send to a user whose last known message is outside the 24-hour window (7 days "
+                            + "with HUMAN_AGENT) fails with MessengerWindowClosedException before any call, unless it "
+                            + "uses a one-time notification token; users never seen are sent to. ignore: always send.")
+    private String windowPolicy = "reject";
+    @UriParam(label = "advanced",
+              description = "Where waits and each user's last inbound time live, shared by the producer and the "
+                            + "webhook consumer: in memory by default, or a JdbcConversationStateRepository bean for "
+                            + "state that survives restarts and is shared by several nodes.")
+    private ConversationStateRepository stateRepository;
 
     // ----- producer: HTTP, retries, rate limit
 
@@ -393,6 +414,46 @@ public class MessengerConfiguration implements Cloneable {
 
     public void setDuration(long duration) {
         this.duration = duration;
+    }
+
+    public String getPageId() {
+        return pageId;
+    }
+
+    public void setPageId(String pageId) {
+        this.pageId = pageId;
+    }
+
+    public String getStep() {
+        return step;
+    }
+
+    public void setStep(String step) {
+        this.step = step;
+    }
+
+    public long getTimeout() {
+        return timeout;
+    }
+
+    public void setTimeout(long timeout) {
+        this.timeout = timeout;
+    }
+
+    public String getWindowPolicy() {
+        return windowPolicy;
+    }
+
+    public void setWindowPolicy(String windowPolicy) {
+        this.windowPolicy = windowPolicy;
+    }
+
+    public ConversationStateRepository getStateRepository() {
+        return stateRepository;
+    }
+
+    public void setStateRepository(ConversationStateRepository stateRepository) {
+        this.stateRepository = stateRepository;
     }
 
     public String getBaseUri() {

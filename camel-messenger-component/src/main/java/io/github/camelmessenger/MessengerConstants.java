@@ -117,6 +117,15 @@ public final class MessengerConstants {
               javaType = "Long", label = "producer")
     public static final String THREAD_CONTROL_EXPIRATION = "CamelMessengerThreadControlExpiration";
 
+    @Metadata(description = "waitForResponse: the step the user's next input answers; on the consumer's exchange of "
+                            + "that input (or of the wait's expiry), the step it answers.",
+              javaType = "String")
+    public static final String WAIT_STEP = "CamelMessengerWaitStep";
+    @Metadata(description = "waitForResponse: how long the wait lasts (a java.time.Duration, an ISO-8601 text such as "
+                            + "PT30M, or milliseconds).",
+              javaType = "java.time.Duration", label = "producer")
+    public static final String WAIT_TIMEOUT = "CamelMessengerWaitTimeout";
+
     // ----- consumer
 
     @Metadata(description = "The channel of the event: always facebook-messenger, so flows shared across channels "

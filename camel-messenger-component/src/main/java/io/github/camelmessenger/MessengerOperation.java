@@ -21,9 +21,15 @@ public enum MessengerOperation {
     releaseThreadControl,
     extendThreadControl,
     getThreadOwner,
+    waitForResponse,
     webhook;
 
     public boolean isProducer() {
         return this != webhook;
+    }
+
+    /** Whether the operation calls the Graph API (waitForResponse only records state). */
+    public boolean callsGraphApi() {
+        return this != webhook && this != waitForResponse;
     }
 }

@@ -7,6 +7,8 @@ import io.github.camelmessenger.send.OneTimeNotifTokens;
 import io.github.camelmessenger.send.OutboundCalls;
 import io.github.camelmessenger.send.PreparedCall;
 import io.github.camelmessenger.send.ResponseHeaders;
+import io.github.camelmessenger.send.WaitForResponse;
+import io.github.camelmessenger.state.ConversationStateRepository;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultAsyncProducer;
@@ -19,6 +21,7 @@ public class MessengerProducer extends DefaultAsyncProducer {
 
     private OutboundCalls calls;
     private GraphClient client;
+    private ConversationStateRepository state;
 
     public MessengerProducer(MessengerEndpoint endpoint) {
         super(endpoint);
@@ -33,7 +36,8 @@ public class MessengerProducer extends DefaultAsyncProducer {
     protected void doStart() throws Exception {
         super.doStart();
         MessengerEndpoint endpoint = getEndpoint();
-        calls = new OutboundCalls(endpoint.getConfiguration());
+        state = endpoint.getComponent().stateRepository(endpoint.getConfiguration());
+        calls = new OutboundCalls(endpoint.getConfiguration(), state);
         client = endpoint.getComponent().graphClient(endpoint.getConfiguration());
     }
 
@@ -50,7 +54,14 @@ public class MessengerProducer extends DefaultAsyncProducer {
     public boolean process(Exchange exchange, AsyncCallback callback) {
         PreparedCall call;
         try {
-            call = calls.prepare(operation(exchange), exchange);
+            MessengerOperation operation = operation(exchange);
+            if (!operation.callsGraphApi()) {
+                // waitForResponse records state and returns at once
+                WaitForResponse.record(exchange, getEndpoint().getConfiguration(), state);
+                callback.done(true);
+                return true;
+            }
+            call = calls.prepare(operation, exchange);
         } catch (Exception e) {
             exchange.setException(e);
             callback.done(true);
@@ -59,8 +70,7 @@ public class MessengerProducer extends DefaultAsyncProducer {
         client.send(call.request()).whenComplete((response, failure) -> {
             try {
                 if (failure != null) {
-                    exchange.setException(failure instanceof CompletionException && failure.getCause() != null
-                            ? failure.getCause() : failure);
+                    exchange.setException(mapFailure(failure));
                 } else {
                     if (call.oneTimeNotifToken() != null) {
                         OneTimeNotifTokens.markSpent(exchange, call.oneTimeNotifToken());
@@ -74,6 +84,15 @@ public class MessengerProducer extends DefaultAsyncProducer {
             }
         });
         return false;
+    }
+
+    private static Throwable mapFailure(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof MessengerApiException api && MessengerWindowClosedException.matches(api)) {
+            return new MessengerWindowClosedException(api);
+        }
+        return cause;
     }
 
     private MessengerOperation operation(Exchange exchange) {

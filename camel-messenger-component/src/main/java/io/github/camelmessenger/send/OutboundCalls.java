@@ -1,5 +1,7 @@
 package io.github.camelmessenger.send;
 
+import java.time.Instant;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,6 +10,7 @@ import io.github.camelmessenger.MessengerConstants;
 import io.github.camelmessenger.MessengerOperation;
 import io.github.camelmessenger.MessengerValidationException;
 import io.github.camelmessenger.graph.GraphRequest;
+import io.github.camelmessenger.state.ConversationStateRepository;
 import io.github.camelmessenger.graph.Multipart;
 import io.github.camelmessenger.graph.RateClass;
 import io.github.camelmessenger.validation.SendApiValidator;
@@ -21,15 +24,19 @@ public final class OutboundCalls {
 
     private final MessengerConfiguration configuration;
     private final PageTokens tokens;
+    private final ConversationStateRepository state;
+    private final boolean enforceWindow;
 
-    public OutboundCalls(MessengerConfiguration configuration) {
+    public OutboundCalls(MessengerConfiguration configuration, ConversationStateRepository state) {
         this.configuration = configuration;
         this.tokens = new PageTokens(configuration);
+        this.state = state;
+        this.enforceWindow = !"ignore".equalsIgnoreCase(configuration.getWindowPolicy());
     }
 
     public PreparedCall prepare(MessengerOperation operation, Exchange exchange) {
         ExchangeSettings settings = new ExchangeSettings(exchange, configuration);
-        String pageId = settings.get(MessengerConstants.PAGE_ID, null);
+        String pageId = settings.get(MessengerConstants.PAGE_ID, configuration.getPageId());
         String token = tokens.tokenFor(pageId);
         String page = pageId != null ? pageId : "me";
         if (ThreadControlCalls.handles(operation)) {
@@ -179,6 +186,9 @@ public final class OutboundCalls {
 
     private PreparedCall messages(Exchange exchange, ObjectNode request, String page, String token) {
         SendApiValidator.validate(request);
+        if (enforceWindow) {
+            MessagingWindow.check(request, "me".equals(page) ? null : page, state, Instant.now());
+        }
         String otnToken = OneTimeNotifTokens.checkUnused(exchange, request);
         return new PreparedCall(json(page + "/messages", request, token, page, rateClass(request)), otnToken);
     }

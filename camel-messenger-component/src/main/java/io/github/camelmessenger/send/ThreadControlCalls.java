@@ -1,7 +1,7 @@
 package io.github.camelmessenger.send;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,7 +13,6 @@ import io.github.camelmessenger.graph.GraphRequest;
 import io.github.camelmessenger.graph.RateClass;
 import io.github.camelmessenger.validation.PlatformLimits;
 import io.github.camelmessenger.validation.ThreadControlValidator;
-import org.apache.camel.util.TimeUtils;
 
 /**
  * The conversation routing (formerly handover protocol) calls: who controls a conversation, and passing, taking,
@@ -95,24 +94,6 @@ final class ThreadControlCalls {
             }
             return Math.max(1, millis / 1000);
         }
-        if (header instanceof Duration d) {
-            return d.toSeconds();
-        }
-        if (header instanceof Number n) {
-            return n.longValue();
-        }
-        String text = header.toString().strip();
-        try {
-            if (text.chars().allMatch(Character::isDigit)) {
-                return Long.parseLong(text);
-            }
-            if (text.startsWith("P") || text.startsWith("p")) {
-                return Duration.parse(text).toSeconds();
-            }
-            return TimeUtils.toMilliSeconds(text) / 1000;
-        } catch (RuntimeException e) {
-            throw new MessengerValidationException("duration", "a duration such as PT48H, 48h or a number of seconds",
-                    text);
-        }
+        return Durations.parse("duration", header, ChronoUnit.SECONDS).toSeconds();
     }
 }
