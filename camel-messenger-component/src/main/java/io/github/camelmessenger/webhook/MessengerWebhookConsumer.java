@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelmessenger.MessengerConfiguration;
 import io.github.camelmessenger.MessengerEndpoint;
 import org.apache.camel.CamelContextAware;
-import org.apache.camel.Consumer;
-import org.apache.camel.Endpoint;
 import org.apache.camel.Processor;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.DefaultConsumer;
@@ -22,7 +20,7 @@ public class MessengerWebhookConsumer extends DefaultConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(MessengerWebhookConsumer.class);
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private Consumer httpConsumer;
+    private HttpIngress ingress;
 
     public MessengerWebhookConsumer(MessengerEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -61,18 +59,19 @@ public class MessengerWebhookConsumer extends DefaultConsumer {
         WebhookProtocol protocol = new WebhookProtocol(new VerifyTokenHandshake(config.getVerifyToken()), verifier,
                 new DeliveryParser(MAPPER), filter, sink);
 
-        Endpoint http = getEndpoint().getCamelContext()
-                .getEndpoint("platform-http:" + path + "?httpMethodRestrict=GET,POST&muteException=true");
-        httpConsumer = http.createConsumer(new PlatformHttpAdapter(protocol, config.getMaxBodySize()));
-        ServiceHelper.startService(httpConsumer);
-        LOG.info("Webhook listening on platform-http path {} (event types: {})", path, filter.accepted());
+        ingress = HttpIngresses.create(getEndpoint().getCamelContext(), this, path, protocol, config.getMaxBodySize());
+        ingress.start();
+        LOG.info("Webhook listening on path {} via {} (event types: {})", path, ingress.description(),
+                filter.accepted());
     }
 
     @Override
     protected void doStop() throws Exception {
         // no new deliveries first
-        ServiceHelper.stopAndShutdownService(httpConsumer);
-        httpConsumer = null;
+        if (ingress != null) {
+            ingress.stop();
+            ingress = null;
+        }
         super.doStop();
     }
 

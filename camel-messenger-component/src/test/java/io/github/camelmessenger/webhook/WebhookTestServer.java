@@ -43,6 +43,12 @@ final class WebhookTestServer implements AutoCloseable {
         return this;
     }
 
+    /** Serve webhooks through a platform-http consumer, the path other engines (servlet) take. */
+    WebhookTestServer viaPlatformHttpConsumer() {
+        context.getGlobalOptions().put(HttpIngresses.INGRESS_OPTION, "platform-http");
+        return this;
+    }
+
     WebhookTestServer bind(String name, Object bean) {
         context.getRegistry().bind(name, bean);
         return this;
