@@ -40,6 +40,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "attachmentType": getOrCreateConfiguration(target).setAttachmentType(property(camelContext, java.lang.String.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
+        case "backoffmultiplier":
+        case "backOffMultiplier": getOrCreateConfiguration(target).setBackOffMultiplier(property(camelContext, double.class, value)); return true;
         case "baseuri":
         case "baseUri": getOrCreateConfiguration(target).setBaseUri(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
@@ -58,6 +60,13 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "imageAspectRatio": getOrCreateConfiguration(target).setImageAspectRatio(property(camelContext, java.lang.String.class, value)); return true;
         case "imageurl":
         case "imageUrl": getOrCreateConfiguration(target).setImageUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "inbox": getOrCreateConfiguration(target).setInbox(property(camelContext, io.github.camelmessenger.webhook.inbox.WebhookInbox.class, value)); return true;
+        case "inboxconcurrency":
+        case "inboxConcurrency": getOrCreateConfiguration(target).setInboxConcurrency(property(camelContext, int.class, value)); return true;
+        case "inboxleasetime":
+        case "inboxLeaseTime": getOrCreateConfiguration(target).setInboxLeaseTime(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "inboxpolldelay":
+        case "inboxPollDelay": getOrCreateConfiguration(target).setInboxPollDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxbodysize":
@@ -68,6 +77,10 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxretrydelay":
         case "maxRetryDelay": getOrCreateConfiguration(target).setMaxRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "maximumredeliveries":
+        case "maximumRedeliveries": getOrCreateConfiguration(target).setMaximumRedeliveries(property(camelContext, int.class, value)); return true;
+        case "maximumredeliverydelay":
+        case "maximumRedeliveryDelay": getOrCreateConfiguration(target).setMaximumRedeliveryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "mediaratelimit":
         case "mediaRateLimit": getOrCreateConfiguration(target).setMediaRateLimit(property(camelContext, int.class, value)); return true;
         case "mediatype":
@@ -91,6 +104,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "rateLimitEnabled": getOrCreateConfiguration(target).setRateLimitEnabled(property(camelContext, boolean.class, value)); return true;
         case "ratelimitretrydelay":
         case "rateLimitRetryDelay": getOrCreateConfiguration(target).setRateLimitRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "redeliverydelay":
+        case "redeliveryDelay": getOrCreateConfiguration(target).setRedeliveryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrydelay":
@@ -126,6 +141,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "attachmentType": return java.lang.String.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
+        case "backoffmultiplier":
+        case "backOffMultiplier": return double.class;
         case "baseuri":
         case "baseUri": return java.lang.String.class;
         case "bridgeerrorhandler":
@@ -144,6 +161,13 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "imageAspectRatio": return java.lang.String.class;
         case "imageurl":
         case "imageUrl": return java.lang.String.class;
+        case "inbox": return io.github.camelmessenger.webhook.inbox.WebhookInbox.class;
+        case "inboxconcurrency":
+        case "inboxConcurrency": return int.class;
+        case "inboxleasetime":
+        case "inboxLeaseTime": return long.class;
+        case "inboxpolldelay":
+        case "inboxPollDelay": return long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxbodysize":
@@ -154,6 +178,10 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "maxRetries": return int.class;
         case "maxretrydelay":
         case "maxRetryDelay": return long.class;
+        case "maximumredeliveries":
+        case "maximumRedeliveries": return int.class;
+        case "maximumredeliverydelay":
+        case "maximumRedeliveryDelay": return long.class;
         case "mediaratelimit":
         case "mediaRateLimit": return int.class;
         case "mediatype":
@@ -177,6 +205,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "rateLimitEnabled": return boolean.class;
         case "ratelimitretrydelay":
         case "rateLimitRetryDelay": return long.class;
+        case "redeliverydelay":
+        case "redeliveryDelay": return long.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "retrydelay":
@@ -213,6 +243,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "attachmentType": return getOrCreateConfiguration(target).getAttachmentType();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
+        case "backoffmultiplier":
+        case "backOffMultiplier": return getOrCreateConfiguration(target).getBackOffMultiplier();
         case "baseuri":
         case "baseUri": return getOrCreateConfiguration(target).getBaseUri();
         case "bridgeerrorhandler":
@@ -231,6 +263,13 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "imageAspectRatio": return getOrCreateConfiguration(target).getImageAspectRatio();
         case "imageurl":
         case "imageUrl": return getOrCreateConfiguration(target).getImageUrl();
+        case "inbox": return getOrCreateConfiguration(target).getInbox();
+        case "inboxconcurrency":
+        case "inboxConcurrency": return getOrCreateConfiguration(target).getInboxConcurrency();
+        case "inboxleasetime":
+        case "inboxLeaseTime": return getOrCreateConfiguration(target).getInboxLeaseTime();
+        case "inboxpolldelay":
+        case "inboxPollDelay": return getOrCreateConfiguration(target).getInboxPollDelay();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxbodysize":
@@ -241,6 +280,10 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
         case "maxretrydelay":
         case "maxRetryDelay": return getOrCreateConfiguration(target).getMaxRetryDelay();
+        case "maximumredeliveries":
+        case "maximumRedeliveries": return getOrCreateConfiguration(target).getMaximumRedeliveries();
+        case "maximumredeliverydelay":
+        case "maximumRedeliveryDelay": return getOrCreateConfiguration(target).getMaximumRedeliveryDelay();
         case "mediaratelimit":
         case "mediaRateLimit": return getOrCreateConfiguration(target).getMediaRateLimit();
         case "mediatype":
@@ -264,6 +307,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "rateLimitEnabled": return getOrCreateConfiguration(target).isRateLimitEnabled();
         case "ratelimitretrydelay":
         case "rateLimitRetryDelay": return getOrCreateConfiguration(target).getRateLimitRetryDelay();
+        case "redeliverydelay":
+        case "redeliveryDelay": return getOrCreateConfiguration(target).getRedeliveryDelay();
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
         case "retrydelay":

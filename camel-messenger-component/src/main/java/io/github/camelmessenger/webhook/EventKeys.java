@@ -40,6 +40,17 @@ final class EventKeys {
         return key.length() <= MAX_LENGTH ? key : "sha256:" + sha256(key);
     }
 
+    /**
+     * Whose conversation the event belongs to, which orders processing: the user (for echoes the recipient, as the
+     * Page is the sender), else the Page for events without a user (app_roles).
+     */
+    static String conversation(MessengerEvent event) {
+        String user = event.type() == MessengerEventType.ECHO ? event.recipientId()
+                : event.senderId() != null ? event.senderId()
+                : event.userRef() != null ? "ref:" + event.userRef() : null;
+        return user != null ? user : "page:" + event.pageId();
+    }
+
     private static String sha256(String key) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));

@@ -1,10 +1,17 @@
 package io.github.camelmessenger.webhook;
 
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelmessenger.MessengerConfiguration;
 import io.github.camelmessenger.MessengerEndpoint;
+import io.github.camelmessenger.webhook.inbox.WebhookInbox;
+import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
 import org.apache.camel.Processor;
+import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.DefaultConsumer;
 import org.apache.camel.support.service.ServiceHelper;
@@ -14,6 +21,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Serves the Messenger webhook over Camel's platform-http, on whatever engine the runtime provides (Vert.x in Camel
  * Main, the servlet engine in Spring Boot), and turns each delivered event into an exchange.
+ * <p>
+ * Without an inbox a delivery is answered once its events went through the route; with one (option {@code inbox})
+ * it is answered once stored, and this node's {@link InboxWorkers} run the stored events.
  */
 public class MessengerWebhookConsumer extends DefaultConsumer {
 
@@ -21,6 +31,8 @@ public class MessengerWebhookConsumer extends DefaultConsumer {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private HttpIngress ingress;
+    private InboxWorkers inboxWorkers;
+    private ExecutorService executor;
 
     public MessengerWebhookConsumer(MessengerEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -39,6 +51,7 @@ public class MessengerWebhookConsumer extends DefaultConsumer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        CamelContext context = getEndpoint().getCamelContext();
         MessengerConfiguration config = getEndpoint().getConfiguration();
         String path = path(config);
         SignatureVerifier verifier = verifier(config, path);
@@ -46,33 +59,72 @@ public class MessengerWebhookConsumer extends DefaultConsumer {
             LOG.warn("Webhook {}: no verifyToken is set, so every subscription handshake (GET) is refused", path);
         }
         EventTypeFilter filter = EventTypeFilter.of(config.getEventTypes());
-        IdempotentRepository repository = config.getIdempotentRepository();
-        if (repository != null) {
-            if (repository instanceof CamelContextAware aware && aware.getCamelContext() == null) {
-                aware.setCamelContext(getEndpoint().getCamelContext());
-            }
-            // the repository may be shared by other routes: started here if needed, left to its owner to stop
-            ServiceHelper.startService(repository);
-        }
-        EventDispatcher dispatcher = new EventDispatcher(this, repository);
-        EventSink sink = new ProcessThenAcknowledge(dispatcher, path);
-        WebhookProtocol protocol = new WebhookProtocol(new VerifyTokenHandshake(config.getVerifyToken()), verifier,
-                new DeliveryParser(MAPPER), filter, sink);
+        IdempotentRepository repository = start(context, config.getIdempotentRepository());
+        WebhookInbox inbox = start(context, config.getInbox());
+        DeliveryParser parser = new DeliveryParser(MAPPER);
+        ExecutorServiceManager executors = context.getExecutorServiceManager();
 
-        ingress = HttpIngresses.create(getEndpoint().getCamelContext(), this, path, protocol, config.getMaxBodySize());
+        EventSink sink;
+        if (inbox == null) {
+            executor = executors.newDefaultThreadPool(this, "MessengerWebhook");
+            sink = new ProcessThenAcknowledge(new EventDispatcher(this, repository, executor), path);
+        } else {
+            InboxWorkers.Settings settings = new InboxWorkers.Settings(path, UUID.randomUUID().toString(),
+                    config.getInboxConcurrency(), config.getInboxPollDelay(), config.getInboxLeaseTime(),
+                    new RedeliveryPolicy(config.getMaximumRedeliveries(), config.getRedeliveryDelay(),
+                            config.getBackOffMultiplier(), config.getMaximumRedeliveryDelay()));
+            executor = executors.newFixedThreadPool(this, "MessengerWebhookInbox", settings.concurrency());
+            inboxWorkers = new InboxWorkers(inbox, new EventDispatcher(this, repository, executor), parser, MAPPER,
+                    settings, executors, executors.newSingleThreadScheduledExecutor(this, "MessengerWebhookInboxPoll"),
+                    executor);
+            sink = new StoreThenAcknowledge(inbox, path, MAPPER, inboxWorkers::wakeUp);
+        }
+        WebhookProtocol protocol = new WebhookProtocol(new VerifyTokenHandshake(config.getVerifyToken()), verifier,
+                parser, filter, sink);
+        if (inboxWorkers != null) {
+            inboxWorkers.start();
+        }
+        ingress = HttpIngresses.create(context, this, path, protocol, config.getMaxBodySize());
         ingress.start();
-        LOG.info("Webhook listening on path {} via {} (event types: {})", path, ingress.description(),
-                filter.accepted());
+        LOG.info("Webhook listening on path {} via {} (event types: {}{})", path, ingress.description(),
+                filter.accepted(), inbox == null ? "" : ", inbox " + inbox);
     }
 
     @Override
     protected void doStop() throws Exception {
-        // no new deliveries first
+        // no new deliveries first, then let running events finish
         if (ingress != null) {
             ingress.stop();
             ingress = null;
         }
+        if (inboxWorkers != null) {
+            inboxWorkers.stop(drainTimeoutMillis());
+            inboxWorkers = null;
+            executor = null;
+        }
+        if (executor != null) {
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdown(executor);
+            executor = null;
+        }
         super.doStop();
+    }
+
+    private long drainTimeoutMillis() {
+        var strategy = getEndpoint().getCamelContext().getShutdownStrategy();
+        long millis = strategy.getTimeUnit().toMillis(strategy.getTimeout());
+        // leave the shutdown strategy time to finish after us
+        return Math.max(1000, Math.min(millis * 3 / 4, TimeUnit.SECONDS.toMillis(30)));
+    }
+
+    /** Starts a bean the options refer to; it may be shared, so it is left to its owner to stop. */
+    private static <T> T start(CamelContext context, T service) {
+        if (service instanceof CamelContextAware aware && aware.getCamelContext() == null) {
+            aware.setCamelContext(context);
+        }
+        if (service != null) {
+            ServiceHelper.startService(service);
+        }
+        return service;
     }
 
     private static String path(MessengerConfiguration config) {

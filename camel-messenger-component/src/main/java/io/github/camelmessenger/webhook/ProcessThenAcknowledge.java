@@ -33,7 +33,7 @@ final class ProcessThenAcknowledge implements EventSink {
             return CompletableFuture.completedFuture(WebhookResponse.RECEIVED);
         }
         long start = System.nanoTime();
-        return dispatcher.dispatch(events).thenApply(failed -> {
+        return dispatcher.dispatch(events).thenApply(outcome -> {
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             if (millis > SLOW_MILLIS) {
                 LOG.warn("Webhook {}: the route took {} ms for a delivery of {} event(s); the platform expects an "
@@ -41,12 +41,16 @@ final class ProcessThenAcknowledge implements EventSink {
                          + "use the inbox option.",
                         path, millis, events.size());
             }
-            if (failed > 0) {
-                LOG.warn("Webhook {}: {} of {} event(s) failed; answering 500 so that the platform delivers again",
-                        path, failed, events.size());
+            if (!outcome.ok()) {
+                LOG.warn("Webhook {}: {} of {} event(s) failed ({}); answering 500 so that the platform delivers again",
+                        path, outcome.failed(), events.size(), describe(outcome.firstFailure()));
                 return WebhookResponse.FAILED;
             }
             return WebhookResponse.RECEIVED;
         });
+    }
+
+    static String describe(Throwable t) {
+        return t == null ? "unknown cause" : t.getClass().getName() + ": " + t.getMessage();
     }
 }

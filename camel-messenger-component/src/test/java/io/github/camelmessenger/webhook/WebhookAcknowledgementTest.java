@@ -106,7 +106,7 @@ class WebhookAcknowledgementTest {
      */
     @Test
     void noThreadIsHeldWhileAnAsynchronousRouteRuns() throws Exception {
-        int deliveries = Integer.getInteger("parkN", 48);
+        int deliveries = 48;
         ParkingLot lot = new ParkingLot(deliveries);
         ExecutorService posters = Executors.newFixedThreadPool(deliveries);
         try (WebhookTestServer server = new WebhookTestServer().routes(new RouteBuilder() {
