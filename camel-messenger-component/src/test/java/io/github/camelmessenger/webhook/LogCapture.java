@@ -12,14 +12,14 @@ import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.apache.logging.log4j.core.config.Property;
 
-/** Collects the WARN and ERROR lines one class logs, for tests that assert an operator would be told. */
+/** Collects what one class logs (WARN and up by default), for tests that assert an operator would be told. */
 final class LogCapture implements AutoCloseable {
 
     private final String loggerName;
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private final AbstractAppender appender;
 
-    private LogCapture(String loggerName) {
+    private LogCapture(String loggerName, Level level) {
         this.loggerName = loggerName;
         this.appender = new AbstractAppender("capture-" + loggerName, null, null, true, Property.EMPTY_ARRAY) {
             @Override
@@ -30,14 +30,18 @@ final class LogCapture implements AutoCloseable {
         appender.start();
         LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
         Configuration config = ctx.getConfiguration();
-        LoggerConfig logger = new LoggerConfig(loggerName, Level.WARN, false);
-        logger.addAppender(appender, Level.WARN, null);
+        LoggerConfig logger = new LoggerConfig(loggerName, level, false);
+        logger.addAppender(appender, level, null);
         config.addLogger(loggerName, logger);
         ctx.updateLoggers();
     }
 
     static LogCapture of(Class<?> type) {
-        return new LogCapture(type.getName());
+        return new LogCapture(type.getName(), Level.WARN);
+    }
+
+    static LogCapture of(Class<?> type, Level level) {
+        return new LogCapture(type.getName(), level);
     }
 
     List<String> warnings() {
