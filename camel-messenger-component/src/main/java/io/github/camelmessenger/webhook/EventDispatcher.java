@@ -34,6 +34,8 @@ final class EventDispatcher {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(EventDispatcher.class);
+    /** Stands for the key when there is no repository to keep it in. */
+    private static final String NO_KEY = "";
 
     private final MessengerWebhookConsumer consumer;
     private final IdempotentRepository repository;
@@ -115,10 +117,10 @@ final class EventDispatcher {
 
         /** The idempotency key when the event should run, null when it is a duplicate or cannot be claimed. */
         private String claim(MessengerEvent event) {
-            String key = EventKeys.of(event);
             if (repository == null) {
-                return key;
+                return NO_KEY;
             }
+            String key = EventKeys.of(event);
             try {
                 if (repository.add(key)) {
                     return key;
