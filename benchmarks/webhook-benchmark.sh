@@ -4,6 +4,7 @@
 #   (b) a plain platform-http route that verifies the HMAC and parses with Jackson,
 # both in one Camel Main (Vert.x platform-http) started by WebhookBenchmark.
 # Usage: benchmarks/webhook-benchmark.sh [seconds=20] [warmup=10] [rounds=2] [connections=64] [threads=2] [port=18080]
+#        [ingress=platform-http]   (serve (a) through a platform-http consumer, as on servlet engines)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

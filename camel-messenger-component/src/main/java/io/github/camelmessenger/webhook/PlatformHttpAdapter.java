@@ -29,14 +29,25 @@ final class PlatformHttpAdapter extends AsyncProcessorSupport {
         this.maxBodySize = maxBodySize;
     }
 
+    /**
+     * What engines that call processors synchronously (Vert.x platform-http, servlet) use: waits here, on the
+     * engine's request thread, which those engines hold for the request anyway.
+     */
+    @Override
+    public void process(Exchange exchange) {
+        CompletableFuture<WebhookResponse> answer = answer(exchange);
+        WebhookResponse response;
+        try {
+            response = answer.join();
+        } catch (RuntimeException e) {
+            response = WebhookResponse.FAILED;
+        }
+        write(exchange, response == null ? WebhookResponse.FAILED : response);
+    }
+
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
-        CompletableFuture<WebhookResponse> answer;
-        try {
-            answer = protocol.handle(read(exchange)).toCompletableFuture();
-        } catch (Exception e) {
-            answer = CompletableFuture.completedFuture(WebhookResponse.badRequest("Unreadable request"));
-        }
+        CompletableFuture<WebhookResponse> answer = answer(exchange);
         if (answer.isDone()) {
             write(exchange, answer.getNow(WebhookResponse.FAILED));
             callback.done(true);
@@ -47,6 +58,14 @@ final class PlatformHttpAdapter extends AsyncProcessorSupport {
             callback.done(false);
         });
         return false;
+    }
+
+    private CompletableFuture<WebhookResponse> answer(Exchange exchange) {
+        try {
+            return protocol.handle(read(exchange)).toCompletableFuture();
+        } catch (Exception e) {
+            return CompletableFuture.completedFuture(WebhookResponse.badRequest("Unreadable request"));
+        }
     }
 
     private WebhookRequest read(Exchange exchange) throws IOException {

@@ -34,16 +34,6 @@ final class SignatureVerifier {
         return MessageDigest.isEqual(actual, expected);
     }
 
-    /** The signature header value for {@code body}: what the platform would send. */
-    String sign(byte[] body) {
-        byte[] mac = macs.get().doFinal(body);
-        StringBuilder sb = new StringBuilder(PREFIX.length() + HEX_LENGTH).append(PREFIX);
-        for (byte b : mac) {
-            sb.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
-        }
-        return sb.toString();
-    }
-
     private static byte[] decode(String header) {
         if (header == null) {
             return null;
@@ -54,14 +44,26 @@ final class SignatureVerifier {
         }
         byte[] out = new byte[HEX_LENGTH / 2];
         for (int i = 0; i < out.length; i++) {
-            int hi = Character.digit(h.charAt(PREFIX.length() + 2 * i), 16);
-            int lo = Character.digit(h.charAt(PREFIX.length() + 2 * i + 1), 16);
+            int hi = hex(h.charAt(PREFIX.length() + 2 * i));
+            int lo = hex(h.charAt(PREFIX.length() + 2 * i + 1));
             if (hi < 0 || lo < 0) {
                 return null;
             }
             out[i] = (byte) ((hi << 4) | lo);
         }
         return out;
+    }
+
+    /** ASCII hex only (Character.digit would also take other scripts' digits). */
+    private static int hex(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        } else if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        } else if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        return -1;
     }
 
     private Mac newMac() {

@@ -92,8 +92,11 @@ final class VertxRouterIngress implements HttpIngress {
         if (signatures.size() == 1) {
             signature = signatures.get(0);
         }
+        byte[] body = ctx.body().buffer() == null ? EMPTY : ctx.body().buffer().getBytes();
+        // normally refused by the body handler already, unless a handler before it read the body
+        boolean tooLarge = body.length > maxBodySize;
         WebhookRequest request = new WebhookRequest(ctx.request().method().name(), ctx.request().query(), signature,
-                ctx.body().buffer() == null ? EMPTY : ctx.body().buffer().getBytes(), false);
+                tooLarge ? EMPTY : body, tooLarge);
         if (!"POST".equals(request.method())) {
             protocol.handle(request).whenComplete((response, failure) -> write(ctx, response));
             return;

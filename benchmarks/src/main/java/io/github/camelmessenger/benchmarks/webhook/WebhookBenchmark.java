@@ -18,7 +18,8 @@ import org.apache.camel.main.Main;
  * Camel's camel-whatsapp webhook (which checks no signature) with a route that only counts, all served by the same
  * Camel Main (Vert.x platform-http) in this JVM, measured in turn after a warm-up.
  * <p>
- * Arguments (all optional): {@code seconds=20 warmup=10 rounds=2 connections=64 threads=2 port=18080}.
+ * Arguments (all optional): {@code seconds=20 warmup=10 rounds=2 connections=64 threads=2 port=18080}, and
+ * {@code ingress=platform-http} to serve (a) through a platform-http consumer, the path of non-Vert.x engines.
  */
 public final class WebhookBenchmark {
 
@@ -67,6 +68,10 @@ public final class WebhookBenchmark {
         main.addInitialProperty("camel.server.host", "127.0.0.1");
         main.addInitialProperty("camel.server.port", String.valueOf(port));
         main.addInitialProperty("camel.main.jmxEnabled", "false");
+        String ingress = stringArg(args, "ingress", "auto");
+        if (!"auto".equals(ingress)) {
+            main.addInitialProperty("camel.main.globalOptions[CamelMessengerWebhookIngress]", ingress);
+        }
         main.start();
         try {
             byte[] body = BODY.getBytes(StandardCharsets.UTF_8);
@@ -74,8 +79,9 @@ public final class WebhookBenchmark {
             String base = "http://127.0.0.1:" + port;
             WrkRunner wrk = new WrkRunner(threads, connections);
 
-            System.out.printf("Webhook benchmark: wrk -t%d -c%d, %d s warm-up then %d round(s) of %d s per target%n",
-                    threads, connections, warmup, rounds, seconds);
+            System.out.printf("Webhook benchmark: wrk -t%d -c%d, %d s warm-up then %d round(s) of %d s per target "
+                              + "(messenger ingress: %s)%n",
+                    threads, connections, warmup, rounds, seconds, ingress);
             System.out.println("warm-up: " + wrk.run("messenger:webhook", base + "/bench/messenger", body,
                     signature, warmup));
             System.out.println("warm-up: " + wrk.run("platform-http + HMAC + Jackson", base + "/bench/plain", body,
@@ -159,9 +165,13 @@ public final class WebhookBenchmark {
     }
 
     private static int arg(String[] args, String name, int defaultValue) {
+        return Integer.parseInt(stringArg(args, name, String.valueOf(defaultValue)));
+    }
+
+    private static String stringArg(String[] args, String name, String defaultValue) {
         for (String a : args) {
             if (a.startsWith(name + "=")) {
-                return Integer.parseInt(a.substring(name.length() + 1));
+                return a.substring(name.length() + 1);
             }
         }
         return defaultValue;
