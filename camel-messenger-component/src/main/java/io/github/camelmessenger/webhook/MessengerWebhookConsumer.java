@@ -54,6 +54,10 @@ public class MessengerWebhookConsumer extends DefaultConsumer {
         CamelContext context = getEndpoint().getCamelContext();
         MessengerConfiguration config = getEndpoint().getConfiguration();
         String path = path(config);
+        if (config.getMaxBodySize() < 1) {
+            throw new IllegalArgumentException("messenger:webhook: option maxBodySize must be positive, got "
+                                               + config.getMaxBodySize());
+        }
         SignatureVerifier verifier = verifier(config, path);
         if (config.getVerifyToken() == null) {
             LOG.warn("Webhook {}: no verifyToken is set, so every subscription handshake (GET) is refused", path);
@@ -84,8 +88,14 @@ public class MessengerWebhookConsumer extends DefaultConsumer {
         if (inboxWorkers != null) {
             inboxWorkers.start();
         }
-        ingress = HttpIngresses.create(context, this, path, protocol, config.getMaxBodySize());
-        ingress.start();
+        try {
+            ingress = HttpIngresses.create(context, this, path, protocol, config.getMaxBodySize());
+            ingress.start();
+        } catch (Exception e) {
+            // no workers left running for a consumer that never served
+            doStop();
+            throw e;
+        }
         LOG.info("Webhook listening on path {} via {} (event types: {}{})", path, ingress.description(),
                 filter.accepted(), inbox == null ? "" : ", inbox " + inbox);
     }
