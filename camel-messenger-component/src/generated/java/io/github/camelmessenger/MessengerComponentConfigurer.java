@@ -40,6 +40,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "attachmentType": getOrCreateConfiguration(target).setAttachmentType(property(camelContext, java.lang.String.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
+        case "backoffmultiplier":
+        case "backOffMultiplier": getOrCreateConfiguration(target).setBackOffMultiplier(property(camelContext, double.class, value)); return true;
         case "baseuri":
         case "baseUri": getOrCreateConfiguration(target).setBaseUri(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
@@ -59,6 +61,13 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "imageAspectRatio": getOrCreateConfiguration(target).setImageAspectRatio(property(camelContext, java.lang.String.class, value)); return true;
         case "imageurl":
         case "imageUrl": getOrCreateConfiguration(target).setImageUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "inbox": getOrCreateConfiguration(target).setInbox(property(camelContext, io.github.camelmessenger.webhook.inbox.WebhookInbox.class, value)); return true;
+        case "inboxconcurrency":
+        case "inboxConcurrency": getOrCreateConfiguration(target).setInboxConcurrency(property(camelContext, int.class, value)); return true;
+        case "inboxleasetime":
+        case "inboxLeaseTime": getOrCreateConfiguration(target).setInboxLeaseTime(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "inboxpolldelay":
+        case "inboxPollDelay": getOrCreateConfiguration(target).setInboxPollDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxbodysize":
@@ -69,6 +78,10 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxretrydelay":
         case "maxRetryDelay": getOrCreateConfiguration(target).setMaxRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "maximumredeliveries":
+        case "maximumRedeliveries": getOrCreateConfiguration(target).setMaximumRedeliveries(property(camelContext, int.class, value)); return true;
+        case "maximumredeliverydelay":
+        case "maximumRedeliveryDelay": getOrCreateConfiguration(target).setMaximumRedeliveryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "mediaratelimit":
         case "mediaRateLimit": getOrCreateConfiguration(target).setMediaRateLimit(property(camelContext, int.class, value)); return true;
         case "mediatype":
@@ -95,6 +108,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "rateLimitEnabled": getOrCreateConfiguration(target).setRateLimitEnabled(property(camelContext, boolean.class, value)); return true;
         case "ratelimitretrydelay":
         case "rateLimitRetryDelay": getOrCreateConfiguration(target).setRateLimitRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "redeliverydelay":
+        case "redeliveryDelay": getOrCreateConfiguration(target).setRedeliveryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrydelay":
@@ -140,6 +155,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "attachmentType": return java.lang.String.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
+        case "backoffmultiplier":
+        case "backOffMultiplier": return double.class;
         case "baseuri":
         case "baseUri": return java.lang.String.class;
         case "bridgeerrorhandler":
@@ -159,6 +176,13 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "imageAspectRatio": return java.lang.String.class;
         case "imageurl":
         case "imageUrl": return java.lang.String.class;
+        case "inbox": return io.github.camelmessenger.webhook.inbox.WebhookInbox.class;
+        case "inboxconcurrency":
+        case "inboxConcurrency": return int.class;
+        case "inboxleasetime":
+        case "inboxLeaseTime": return long.class;
+        case "inboxpolldelay":
+        case "inboxPollDelay": return long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxbodysize":
@@ -169,6 +193,10 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "maxRetries": return int.class;
         case "maxretrydelay":
         case "maxRetryDelay": return long.class;
+        case "maximumredeliveries":
+        case "maximumRedeliveries": return int.class;
+        case "maximumredeliverydelay":
+        case "maximumRedeliveryDelay": return long.class;
         case "mediaratelimit":
         case "mediaRateLimit": return int.class;
         case "mediatype":
@@ -195,6 +223,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "rateLimitEnabled": return boolean.class;
         case "ratelimitretrydelay":
         case "rateLimitRetryDelay": return long.class;
+        case "redeliverydelay":
+        case "redeliveryDelay": return long.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "retrydelay":
@@ -241,6 +271,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "attachmentType": return getOrCreateConfiguration(target).getAttachmentType();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
+        case "backoffmultiplier":
+        case "backOffMultiplier": return getOrCreateConfiguration(target).getBackOffMultiplier();
         case "baseuri":
         case "baseUri": return getOrCreateConfiguration(target).getBaseUri();
         case "bridgeerrorhandler":
@@ -260,6 +292,13 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "imageAspectRatio": return getOrCreateConfiguration(target).getImageAspectRatio();
         case "imageurl":
         case "imageUrl": return getOrCreateConfiguration(target).getImageUrl();
+        case "inbox": return getOrCreateConfiguration(target).getInbox();
+        case "inboxconcurrency":
+        case "inboxConcurrency": return getOrCreateConfiguration(target).getInboxConcurrency();
+        case "inboxleasetime":
+        case "inboxLeaseTime": return getOrCreateConfiguration(target).getInboxLeaseTime();
+        case "inboxpolldelay":
+        case "inboxPollDelay": return getOrCreateConfiguration(target).getInboxPollDelay();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxbodysize":
@@ -270,6 +309,10 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
         case "maxretrydelay":
         case "maxRetryDelay": return getOrCreateConfiguration(target).getMaxRetryDelay();
+        case "maximumredeliveries":
+        case "maximumRedeliveries": return getOrCreateConfiguration(target).getMaximumRedeliveries();
+        case "maximumredeliverydelay":
+        case "maximumRedeliveryDelay": return getOrCreateConfiguration(target).getMaximumRedeliveryDelay();
         case "mediaratelimit":
         case "mediaRateLimit": return getOrCreateConfiguration(target).getMediaRateLimit();
         case "mediatype":
@@ -296,6 +339,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "rateLimitEnabled": return getOrCreateConfiguration(target).isRateLimitEnabled();
         case "ratelimitretrydelay":
         case "rateLimitRetryDelay": return getOrCreateConfiguration(target).getRateLimitRetryDelay();
+        case "redeliverydelay":
+        case "redeliveryDelay": return getOrCreateConfiguration(target).getRedeliveryDelay();
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
         case "retrydelay":

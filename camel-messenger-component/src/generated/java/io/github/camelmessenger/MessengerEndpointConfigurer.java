@@ -31,6 +31,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "appSecret": target.getConfiguration().setAppSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "attachmenttype":
         case "attachmentType": target.getConfiguration().setAttachmentType(property(camelContext, java.lang.String.class, value)); return true;
+        case "backoffmultiplier":
+        case "backOffMultiplier": target.getConfiguration().setBackOffMultiplier(property(camelContext, double.class, value)); return true;
         case "baseuri":
         case "baseUri": target.getConfiguration().setBaseUri(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
@@ -53,6 +55,13 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "imageAspectRatio": target.getConfiguration().setImageAspectRatio(property(camelContext, java.lang.String.class, value)); return true;
         case "imageurl":
         case "imageUrl": target.getConfiguration().setImageUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "inbox": target.getConfiguration().setInbox(property(camelContext, io.github.camelmessenger.webhook.inbox.WebhookInbox.class, value)); return true;
+        case "inboxconcurrency":
+        case "inboxConcurrency": target.getConfiguration().setInboxConcurrency(property(camelContext, int.class, value)); return true;
+        case "inboxleasetime":
+        case "inboxLeaseTime": target.getConfiguration().setInboxLeaseTime(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "inboxpolldelay":
+        case "inboxPollDelay": target.getConfiguration().setInboxPollDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxbodysize":
@@ -63,6 +72,10 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxretrydelay":
         case "maxRetryDelay": target.getConfiguration().setMaxRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "maximumredeliveries":
+        case "maximumRedeliveries": target.getConfiguration().setMaximumRedeliveries(property(camelContext, int.class, value)); return true;
+        case "maximumredeliverydelay":
+        case "maximumRedeliveryDelay": target.getConfiguration().setMaximumRedeliveryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "mediaratelimit":
         case "mediaRateLimit": target.getConfiguration().setMediaRateLimit(property(camelContext, int.class, value)); return true;
         case "mediatype":
@@ -89,6 +102,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "rateLimitEnabled": target.getConfiguration().setRateLimitEnabled(property(camelContext, boolean.class, value)); return true;
         case "ratelimitretrydelay":
         case "rateLimitRetryDelay": target.getConfiguration().setRateLimitRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "redeliverydelay":
+        case "redeliveryDelay": target.getConfiguration().setRedeliveryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requesttimeout":
         case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrydelay":
@@ -132,6 +147,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "appSecret": return java.lang.String.class;
         case "attachmenttype":
         case "attachmentType": return java.lang.String.class;
+        case "backoffmultiplier":
+        case "backOffMultiplier": return double.class;
         case "baseuri":
         case "baseUri": return java.lang.String.class;
         case "bridgeerrorhandler":
@@ -154,6 +171,13 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "imageAspectRatio": return java.lang.String.class;
         case "imageurl":
         case "imageUrl": return java.lang.String.class;
+        case "inbox": return io.github.camelmessenger.webhook.inbox.WebhookInbox.class;
+        case "inboxconcurrency":
+        case "inboxConcurrency": return int.class;
+        case "inboxleasetime":
+        case "inboxLeaseTime": return long.class;
+        case "inboxpolldelay":
+        case "inboxPollDelay": return long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxbodysize":
@@ -164,6 +188,10 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "maxRetries": return int.class;
         case "maxretrydelay":
         case "maxRetryDelay": return long.class;
+        case "maximumredeliveries":
+        case "maximumRedeliveries": return int.class;
+        case "maximumredeliverydelay":
+        case "maximumRedeliveryDelay": return long.class;
         case "mediaratelimit":
         case "mediaRateLimit": return int.class;
         case "mediatype":
@@ -190,6 +218,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "rateLimitEnabled": return boolean.class;
         case "ratelimitretrydelay":
         case "rateLimitRetryDelay": return long.class;
+        case "redeliverydelay":
+        case "redeliveryDelay": return long.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "retrydelay":
@@ -234,6 +264,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "appSecret": return target.getConfiguration().getAppSecret();
         case "attachmenttype":
         case "attachmentType": return target.getConfiguration().getAttachmentType();
+        case "backoffmultiplier":
+        case "backOffMultiplier": return target.getConfiguration().getBackOffMultiplier();
         case "baseuri":
         case "baseUri": return target.getConfiguration().getBaseUri();
         case "bridgeerrorhandler":
@@ -256,6 +288,13 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "imageAspectRatio": return target.getConfiguration().getImageAspectRatio();
         case "imageurl":
         case "imageUrl": return target.getConfiguration().getImageUrl();
+        case "inbox": return target.getConfiguration().getInbox();
+        case "inboxconcurrency":
+        case "inboxConcurrency": return target.getConfiguration().getInboxConcurrency();
+        case "inboxleasetime":
+        case "inboxLeaseTime": return target.getConfiguration().getInboxLeaseTime();
+        case "inboxpolldelay":
+        case "inboxPollDelay": return target.getConfiguration().getInboxPollDelay();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxbodysize":
@@ -266,6 +305,10 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "maxRetries": return target.getConfiguration().getMaxRetries();
         case "maxretrydelay":
         case "maxRetryDelay": return target.getConfiguration().getMaxRetryDelay();
+        case "maximumredeliveries":
+        case "maximumRedeliveries": return target.getConfiguration().getMaximumRedeliveries();
+        case "maximumredeliverydelay":
+        case "maximumRedeliveryDelay": return target.getConfiguration().getMaximumRedeliveryDelay();
         case "mediaratelimit":
         case "mediaRateLimit": return target.getConfiguration().getMediaRateLimit();
         case "mediatype":
@@ -292,6 +335,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "rateLimitEnabled": return target.getConfiguration().isRateLimitEnabled();
         case "ratelimitretrydelay":
         case "rateLimitRetryDelay": return target.getConfiguration().getRateLimitRetryDelay();
+        case "redeliverydelay":
+        case "redeliveryDelay": return target.getConfiguration().getRedeliveryDelay();
         case "requesttimeout":
         case "requestTimeout": return target.getConfiguration().getRequestTimeout();
         case "retrydelay":

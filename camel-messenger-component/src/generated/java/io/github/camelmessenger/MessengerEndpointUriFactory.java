@@ -23,11 +23,12 @@ public class MessengerEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(54);
+        Set<String> props = new HashSet<>(62);
         props.add("allowUnsigned");
         props.add("apiVersion");
         props.add("appSecret");
         props.add("attachmentType");
+        props.add("backOffMultiplier");
         props.add("baseUri");
         props.add("bridgeErrorHandler");
         props.add("buttons");
@@ -40,11 +41,17 @@ public class MessengerEndpointUriFactory extends org.apache.camel.support.compon
         props.add("idempotentRepository");
         props.add("imageAspectRatio");
         props.add("imageUrl");
+        props.add("inbox");
+        props.add("inboxConcurrency");
+        props.add("inboxLeaseTime");
+        props.add("inboxPollDelay");
         props.add("lazyStartProducer");
         props.add("maxBodySize");
         props.add("maxConnections");
         props.add("maxRetries");
         props.add("maxRetryDelay");
+        props.add("maximumRedeliveries");
+        props.add("maximumRedeliveryDelay");
         props.add("mediaRateLimit");
         props.add("mediaType");
         props.add("messagingType");
@@ -60,6 +67,7 @@ public class MessengerEndpointUriFactory extends org.apache.camel.support.compon
         props.add("rateLimit");
         props.add("rateLimitEnabled");
         props.add("rateLimitRetryDelay");
+        props.add("redeliveryDelay");
         props.add("requestTimeout");
         props.add("retryDelay");
         props.add("reusable");

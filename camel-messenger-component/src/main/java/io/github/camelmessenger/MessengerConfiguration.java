@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.github.camelmessenger.state.ConversationStateRepository;
+import io.github.camelmessenger.webhook.inbox.WebhookInbox;
 import io.vertx.core.Vertx;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.IdempotentRepository;
@@ -192,6 +193,37 @@ public class MessengerConfiguration implements Cloneable {
     @UriParam(label = "consumer,advanced",
               description = "Drops events already processed (key: message mid, or sender, timestamp and kind).")
     private IdempotentRepository idempotentRepository;
+
+    // ----- consumer: durable inbox (webhook)
+
+    @UriParam(label = "consumer,inbox",
+              description = "A durable inbox (e.g. a io.github.camelmessenger.webhook.inbox.JdbcWebhookInbox bean): "
+                            + "each delivery is committed to it and answered at once, and workers run the events "
+                            + "through the route with redelivery. Without it a delivery is answered after the route.")
+    private WebhookInbox inbox;
+    @UriParam(label = "consumer,inbox", defaultValue = "4",
+              description = "Inbox: how many events this node runs through the route at the same time.")
+    private int inboxConcurrency = 4;
+    @UriParam(label = "consumer,inbox", defaultValue = "500", javaType = "java.time.Duration",
+              description = "Inbox: how often an idle node looks for due events (stored by another node, or due "
+                            + "for redelivery). Events this node stores are picked up at once.")
+    private long inboxPollDelay = 500;
+    @UriParam(label = "consumer,inbox", defaultValue = "60000", javaType = "java.time.Duration",
+              description = "Inbox: how long a node's claim on an event lasts; renewed while the route runs, so "
+                            + "only a node that died loses its events to another node (after this time).")
+    private long inboxLeaseTime = 60000;
+    @UriParam(label = "consumer,inbox", defaultValue = "3",
+              description = "Inbox: how many times a failed event is run again before it is dead-lettered.")
+    private int maximumRedeliveries = 3;
+    @UriParam(label = "consumer,inbox", defaultValue = "1000", javaType = "java.time.Duration",
+              description = "Inbox: the delay before the first redelivery.")
+    private long redeliveryDelay = 1000;
+    @UriParam(label = "consumer,inbox", defaultValue = "2.0",
+              description = "Inbox: each further redelivery waits this many times longer than the previous one.")
+    private double backOffMultiplier = 2.0;
+    @UriParam(label = "consumer,inbox", defaultValue = "60000", javaType = "java.time.Duration",
+              description = "Inbox: the longest delay between two redeliveries.")
+    private long maximumRedeliveryDelay = 60000;
 
     public MessengerConfiguration copy() {
         try {
@@ -606,5 +638,69 @@ public class MessengerConfiguration implements Cloneable {
 
     public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
         this.idempotentRepository = idempotentRepository;
+    }
+
+    public WebhookInbox getInbox() {
+        return inbox;
+    }
+
+    public void setInbox(WebhookInbox inbox) {
+        this.inbox = inbox;
+    }
+
+    public int getInboxConcurrency() {
+        return inboxConcurrency;
+    }
+
+    public void setInboxConcurrency(int inboxConcurrency) {
+        this.inboxConcurrency = inboxConcurrency;
+    }
+
+    public long getInboxPollDelay() {
+        return inboxPollDelay;
+    }
+
+    public void setInboxPollDelay(long inboxPollDelay) {
+        this.inboxPollDelay = inboxPollDelay;
+    }
+
+    public long getInboxLeaseTime() {
+        return inboxLeaseTime;
+    }
+
+    public void setInboxLeaseTime(long inboxLeaseTime) {
+        this.inboxLeaseTime = inboxLeaseTime;
+    }
+
+    public int getMaximumRedeliveries() {
+        return maximumRedeliveries;
+    }
+
+    public void setMaximumRedeliveries(int maximumRedeliveries) {
+        this.maximumRedeliveries = maximumRedeliveries;
+    }
+
+    public long getRedeliveryDelay() {
+        return redeliveryDelay;
+    }
+
+    public void setRedeliveryDelay(long redeliveryDelay) {
+        this.redeliveryDelay = redeliveryDelay;
+    }
+
+    public double getBackOffMultiplier() {
+        return backOffMultiplier;
+    }
+
+    public void setBackOffMultiplier(double backOffMultiplier) {
+        this.backOffMultiplier = backOffMultiplier;
+    }
+
+    public long getMaximumRedeliveryDelay() {
+        return maximumRedeliveryDelay;
+    }
+
+    public void setMaximumRedeliveryDelay(long maximumRedeliveryDelay) {
+        this.maximumRedeliveryDelay = maximumRedeliveryDelay;
     }
 }
