@@ -134,6 +134,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "verifytoken":
         case "verifyToken": getOrCreateConfiguration(target).setVerifyToken(property(camelContext, java.lang.String.class, value)); return true;
         case "vertx": getOrCreateConfiguration(target).setVertx(property(camelContext, io.vertx.core.Vertx.class, value)); return true;
+        case "waitexpiryinterval":
+        case "waitExpiryInterval": getOrCreateConfiguration(target).setWaitExpiryInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "webhookpath":
         case "webhookPath": getOrCreateConfiguration(target).setWebhookPath(property(camelContext, java.lang.String.class, value)); return true;
         case "windowpolicy":
@@ -249,6 +251,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "verifytoken":
         case "verifyToken": return java.lang.String.class;
         case "vertx": return io.vertx.core.Vertx.class;
+        case "waitexpiryinterval":
+        case "waitExpiryInterval": return long.class;
         case "webhookpath":
         case "webhookPath": return java.lang.String.class;
         case "windowpolicy":
@@ -365,6 +369,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "verifytoken":
         case "verifyToken": return getOrCreateConfiguration(target).getVerifyToken();
         case "vertx": return getOrCreateConfiguration(target).getVertx();
+        case "waitexpiryinterval":
+        case "waitExpiryInterval": return getOrCreateConfiguration(target).getWaitExpiryInterval();
         case "webhookpath":
         case "webhookPath": return getOrCreateConfiguration(target).getWebhookPath();
         case "windowpolicy":

@@ -128,6 +128,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "verifytoken":
         case "verifyToken": target.getConfiguration().setVerifyToken(property(camelContext, java.lang.String.class, value)); return true;
         case "vertx": target.getConfiguration().setVertx(property(camelContext, io.vertx.core.Vertx.class, value)); return true;
+        case "waitexpiryinterval":
+        case "waitExpiryInterval": target.getConfiguration().setWaitExpiryInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "webhookpath":
         case "webhookPath": target.getConfiguration().setWebhookPath(property(camelContext, java.lang.String.class, value)); return true;
         case "windowpolicy":
@@ -244,6 +246,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "verifytoken":
         case "verifyToken": return java.lang.String.class;
         case "vertx": return io.vertx.core.Vertx.class;
+        case "waitexpiryinterval":
+        case "waitExpiryInterval": return long.class;
         case "webhookpath":
         case "webhookPath": return java.lang.String.class;
         case "windowpolicy":
@@ -361,6 +365,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "verifytoken":
         case "verifyToken": return target.getConfiguration().getVerifyToken();
         case "vertx": return target.getConfiguration().getVertx();
+        case "waitexpiryinterval":
+        case "waitExpiryInterval": return target.getConfiguration().getWaitExpiryInterval();
         case "webhookpath":
         case "webhookPath": return target.getConfiguration().getWebhookPath();
         case "windowpolicy":

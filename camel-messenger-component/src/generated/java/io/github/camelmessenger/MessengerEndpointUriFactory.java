@@ -23,7 +23,7 @@ public class MessengerEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(62);
+        Set<String> props = new HashSet<>(63);
         props.add("allowUnsigned");
         props.add("apiVersion");
         props.add("appSecret");
@@ -84,6 +84,7 @@ public class MessengerEndpointUriFactory extends org.apache.camel.support.compon
         props.add("tokenResolver");
         props.add("verifyToken");
         props.add("vertx");
+        props.add("waitExpiryInterval");
         props.add("webhookPath");
         props.add("windowPolicy");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);

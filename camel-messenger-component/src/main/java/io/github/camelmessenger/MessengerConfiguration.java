@@ -190,6 +190,10 @@ public class MessengerConfiguration implements Cloneable {
     @UriParam(label = "consumer",
               description = "Comma separated event types to emit (default: all but echo, delivery and read).")
     private String eventTypes;
+    @UriParam(label = "consumer", defaultValue = "1000", javaType = "java.time.Duration",
+              description = "How often the consumer looks for waits (waitForResponse) that expired, each producing one "
+                            + "wait_expired exchange.")
+    private long waitExpiryInterval = 1000;
     @UriParam(label = "consumer,advanced",
               description = "Drops events already processed (key: message mid, or sender, timestamp and kind).")
     private IdempotentRepository idempotentRepository;
@@ -630,6 +634,14 @@ public class MessengerConfiguration implements Cloneable {
 
     public void setEventTypes(String eventTypes) {
         this.eventTypes = eventTypes;
+    }
+
+    public long getWaitExpiryInterval() {
+        return waitExpiryInterval;
+    }
+
+    public void setWaitExpiryInterval(long waitExpiryInterval) {
+        this.waitExpiryInterval = waitExpiryInterval;
     }
 
     public IdempotentRepository getIdempotentRepository() {

@@ -7,6 +7,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.camelmessenger.model.event.MessengerEvent;
+import io.github.camelmessenger.state.Wait;
 import org.apache.camel.AsyncProcessor;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.IdempotentRepository;
@@ -39,11 +40,14 @@ final class EventDispatcher {
 
     private final MessengerWebhookConsumer consumer;
     private final IdempotentRepository repository;
+    private final ConversationTracker tracker;
     private final Executor continuations;
 
-    EventDispatcher(MessengerWebhookConsumer consumer, IdempotentRepository repository, Executor continuations) {
+    EventDispatcher(MessengerWebhookConsumer consumer, IdempotentRepository repository, ConversationTracker tracker,
+                    Executor continuations) {
         this.consumer = consumer;
         this.repository = repository;
+        this.tracker = tracker;
         this.continuations = continuations;
     }
 
@@ -77,7 +81,17 @@ final class EventDispatcher {
                     Exchange exchange = consumer.createExchange(false);
                     exchange.getIn().setBody(event);
                     EventHeaders.apply(event, exchange.getIn());
-                    if (!process(processor, event, key, exchange)) {
+                    Wait resolved;
+                    try {
+                        resolved = tracker.onEvent(event, exchange.getIn());
+                    } catch (RuntimeException e) {
+                        // without its conversation state the event would run half-informed: fail it for redelivery
+                        LOG.warn("Conversation state unavailable for webhook event {}: {}", event, e.getMessage());
+                        exchange.setException(e);
+                        completed(event, key, null, exchange);
+                        continue;
+                    }
+                    if (!process(processor, event, key, resolved, exchange)) {
                         return;
                     }
                 }
@@ -89,28 +103,29 @@ final class EventDispatcher {
         }
 
         /** True when the exchange completed synchronously. */
-        private boolean process(AsyncProcessor processor, MessengerEvent event, String key, Exchange exchange) {
+        private boolean process(AsyncProcessor processor, MessengerEvent event, String key, Wait resolved,
+                                Exchange exchange) {
             try {
                 return processor.process(exchange, doneSync -> {
                     if (doneSync) {
-                        completed(event, key, exchange);
+                        completed(event, key, resolved, exchange);
                         return;
                     }
                     try {
                         continuations.execute(() -> {
-                            completed(event, key, exchange);
+                            completed(event, key, resolved, exchange);
                             next();
                         });
                     } catch (RejectedExecutionException e) {
                         // stopping: finish here rather than never
-                        completed(event, key, exchange);
+                        completed(event, key, resolved, exchange);
                         next();
                     }
                 });
             } catch (Throwable t) {
                 // a processor must not throw, but if one does the delivery must still be answered
                 exchange.setException(t instanceof Exception e ? e : new RuntimeException(t));
-                completed(event, key, exchange);
+                completed(event, key, resolved, exchange);
                 return true;
             }
         }
@@ -134,12 +149,15 @@ final class EventDispatcher {
             return null;
         }
 
-        private void completed(MessengerEvent event, String key, Exchange exchange) {
+        private void completed(MessengerEvent event, String key, Wait resolved, Exchange exchange) {
             Exception failure = exchange.getException();
             boolean ok = failure == null && !exchange.isRollbackOnly();
             if (!ok) {
                 fail(failure != null ? failure : new IllegalStateException("Exchange marked rollback only"));
                 LOG.debug("Webhook event {} failed", event, failure);
+                if (resolved != null) {
+                    tracker.onFailure(resolved);
+                }
             }
             if (repository != null) {
                 try {

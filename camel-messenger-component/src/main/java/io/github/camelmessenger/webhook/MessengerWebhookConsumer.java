@@ -2,11 +2,14 @@ package io.github.camelmessenger.webhook;
 
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelmessenger.MessengerConfiguration;
 import io.github.camelmessenger.MessengerEndpoint;
+import io.github.camelmessenger.model.event.MessengerEventType;
+import io.github.camelmessenger.state.ConversationStateRepository;
 import io.github.camelmessenger.webhook.inbox.WebhookInbox;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
@@ -33,6 +36,7 @@ public class MessengerWebhookConsumer extends DefaultConsumer {
     private HttpIngress ingress;
     private InboxWorkers inboxWorkers;
     private ExecutorService executor;
+    private ScheduledExecutorService sweeper;
 
     public MessengerWebhookConsumer(MessengerEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -67,18 +71,20 @@ public class MessengerWebhookConsumer extends DefaultConsumer {
         WebhookInbox inbox = start(context, config.getInbox());
         DeliveryParser parser = new DeliveryParser(MAPPER);
         ExecutorServiceManager executors = context.getExecutorServiceManager();
+        ConversationStateRepository state = getEndpoint().getComponent().stateRepository(config);
+        ConversationTracker tracker = new ConversationTracker(state);
 
         EventSink sink;
         if (inbox == null) {
             executor = executors.newDefaultThreadPool(this, "MessengerWebhook");
-            sink = new ProcessThenAcknowledge(new EventDispatcher(this, repository, executor), path);
+            sink = new ProcessThenAcknowledge(new EventDispatcher(this, repository, tracker, executor), path);
         } else {
             InboxWorkers.Settings settings = new InboxWorkers.Settings(path, UUID.randomUUID().toString(),
                     config.getInboxConcurrency(), config.getInboxPollDelay(), config.getInboxLeaseTime(),
                     new RedeliveryPolicy(config.getMaximumRedeliveries(), config.getRedeliveryDelay(),
                             config.getBackOffMultiplier(), config.getMaximumRedeliveryDelay()));
             executor = executors.newFixedThreadPool(this, "MessengerWebhookInbox", settings.concurrency());
-            inboxWorkers = new InboxWorkers(inbox, new EventDispatcher(this, repository, executor), parser, MAPPER,
+            inboxWorkers = new InboxWorkers(inbox, new EventDispatcher(this, repository, tracker, executor), parser, MAPPER,
                     settings, executors, executors.newSingleThreadScheduledExecutor(this, "MessengerWebhookInboxPoll"),
                     executor);
             sink = new StoreThenAcknowledge(inbox, path, MAPPER, inboxWorkers::wakeUp);
@@ -87,6 +93,10 @@ public class MessengerWebhookConsumer extends DefaultConsumer {
                 parser, filter, sink);
         if (inboxWorkers != null) {
             inboxWorkers.start();
+        }
+        if (filter.accepted().contains(MessengerEventType.WAIT_EXPIRED)) {
+            sweeper = executors.newSingleThreadScheduledExecutor(this, "MessengerWaitExpiry");
+            new WaitExpirySweeper(this, state, MAPPER).schedule(sweeper, config.getWaitExpiryInterval());
         }
         try {
             ingress = HttpIngresses.create(context, this, path, protocol, config.getMaxBodySize());
@@ -106,6 +116,10 @@ public class MessengerWebhookConsumer extends DefaultConsumer {
         if (ingress != null) {
             ingress.stop();
             ingress = null;
+        }
+        if (sweeper != null) {
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdown(sweeper);
+            sweeper = null;
         }
         if (inboxWorkers != null) {
             inboxWorkers.stop(drainTimeoutMillis());

@@ -23,7 +23,9 @@ public enum MessengerEventType {
     REQUEST_THREAD_CONTROL("request_thread_control"),
     APP_ROLES("app_roles"),
     /** A kind this version does not model (message_edit, game_play, policy enforcement, ...); raw JSON kept. */
-    UNKNOWN("unknown");
+    UNKNOWN("unknown"),
+    /** Not a platform event: a waitForResponse that the user did not answer in time. */
+    WAIT_EXPIRED("wait_expired");
 
     private final String value;
 
