@@ -1,5 +1,8 @@
 package io.github.camelmessenger.examples;
 
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.camel.builder.RouteBuilder;
@@ -10,23 +13,41 @@ import org.apache.camel.builder.RouteBuilder;
  */
 public class GraphSandboxRoutes extends RouteBuilder {
 
+    private static final int KEEP = 100;
+
     private final AtomicLong sent = new AtomicLong();
+    private final Deque<String> received = new ConcurrentLinkedDeque<>();
 
     @Override
     public void configure() {
-        from("platform-http:/sandbox/v25.0/{page}/messages?httpMethodRestrict=POST")
+        // tests and curious users can look at what the bot sent
+        getContext().getRegistry().bind("graphSandbox", this);
+        from("platform-http:/sandbox/v25.0/{page}/{edge}?httpMethodRestrict=POST")
                 .routeId("graph-sandbox").autoStartup("{{example.sandbox.enabled}}")
+                .convertBodyTo(String.class)
                 .log("sandbox received a Send API call: ${body}")
                 .process(exchange -> {
+                    received.addLast(exchange.getMessage().getBody(String.class));
+                    while (received.size() > KEEP) {
+                        received.pollFirst();
+                    }
+                    boolean threadControl = exchange.getMessage().getHeader("edge", "", String.class)
+                            .endsWith("thread_control");
                     exchange.getMessage().removeHeaders("*");
                     exchange.getMessage().setHeader("Content-Type", "application/json");
-                    exchange.getMessage().setBody("{\"recipient_id\":\"sandbox-user\",\"message_id\":\"m_sandbox_"
-                                                  + sent.incrementAndGet() + "\"}");
+                    exchange.getMessage().setBody(threadControl ? "{\"success\":true}"
+                            : "{\"recipient_id\":\"sandbox-user\",\"message_id\":\"m_sandbox_" + sent.incrementAndGet()
+                              + "\"}");
                 });
     }
 
     /** How many sends the sandbox has answered. */
     public long sent() {
         return sent.get();
+    }
+
+    /** The latest request bodies the sandbox received, oldest first. */
+    public List<String> received() {
+        return List.copyOf(received);
     }
 }
