@@ -1,5 +1,7 @@
 package io.github.camelmessenger.state;
 
+import io.github.camelmessenger.testsupport.PostgresTestDatabase;
+
 import javax.sql.DataSource;
 
 /** The contract on PostgreSQL with its own single-statement SQL, including two nodes on one database. */

@@ -7,11 +7,9 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import io.github.camelmessenger.testsupport.PostgresTestDatabase;
 import org.h2.jdbcx.JdbcDataSource;
-import org.junit.jupiter.api.Assumptions;
-import org.postgresql.ds.PGSimpleDataSource;
 
-import static org.junit.jupiter.api.Assertions.fail;
 
 /** The databases the webhook tests run against: H2 in memory, and the PostgreSQL of the build machine. */
 final class TestDatabases {
@@ -27,31 +25,9 @@ final class TestDatabases {
         return ds;
     }
 
-    /**
-     * PostgreSQL at 127.0.0.1:5432, database test, user postgres. When it cannot be reached the test is skipped with
-     * a loud message, except under CI=true where that is a failure.
-     */
+    /** PostgreSQL at 127.0.0.1:5432: skipped loudly when unreachable, a failure under CI=true. */
     static DataSource postgres() {
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setServerNames(new String[] { "127.0.0.1" });
-        ds.setPortNumbers(new int[] { 5432 });
-        ds.setDatabaseName("test");
-        ds.setUser("postgres");
-        ds.setConnectTimeout(5);
-        try (Connection c = ds.getConnection()) {
-            return ds;
-        } catch (SQLException e) {
-            String message = "PostgreSQL at 127.0.0.1:5432 (db test, user postgres) is not reachable: " + e.getMessage();
-            if ("true".equals(System.getenv("CI"))) {
-                fail(message + " -- CI=true, so this is a failure");
-            }
-            System.err.println("\n*************************************************************************\n"
-                               + "SKIPPING a PostgreSQL test: " + message
-                               + "\n(under CI=true this would fail)\n"
-                               + "*************************************************************************\n");
-            Assumptions.abort(message);
-            return null;
-        }
+        return PostgresTestDatabase.dataSourceOrSkip();
     }
 
     /** A table name no other test (or helper sharing the database) uses. */

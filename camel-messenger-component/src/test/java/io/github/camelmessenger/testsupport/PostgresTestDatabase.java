@@ -1,4 +1,4 @@
-package io.github.camelmessenger.state;
+package io.github.camelmessenger.testsupport;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -13,7 +13,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * The test PostgreSQL (127.0.0.1:5432, database {@code test}, user {@code postgres}, trust auth). When it cannot be
  * reached the tests are skipped with a loud message, except under {@code CI=true}, where they fail.
  */
-final class PostgresTestDatabase {
+public final class PostgresTestDatabase {
 
     private PostgresTestDatabase() {
     }
@@ -25,7 +25,7 @@ final class PostgresTestDatabase {
      * The data source, or an aborted (skipped) test with a loud message when PostgreSQL is unreachable; under
      * {@code CI=true} a failed test instead. Called per test so that every skipped test shows in the report.
      */
-    static synchronized DataSource dataSourceOrSkip() {
+    public static synchronized DataSource dataSourceOrSkip() {
         if (reachable == null) {
             reachable = connect();
         }
