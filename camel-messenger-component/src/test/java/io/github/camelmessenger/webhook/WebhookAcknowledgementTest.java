@@ -109,12 +109,7 @@ class WebhookAcknowledgementTest {
         int deliveries = 48;
         ParkingLot lot = new ParkingLot(deliveries);
         ExecutorService posters = Executors.newFixedThreadPool(deliveries);
-        try (WebhookTestServer server = new WebhookTestServer().routes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("messenger:webhook?appSecret=" + APP_SECRET).process(lot);
-            }
-        }).start()) {
+        try (WebhookTestServer server = WebhookTestServer.serving("messenger:webhook?appSecret=" + APP_SECRET, lot)) {
             WebhookClient client = new WebhookClient(server).timeout(java.time.Duration.ofSeconds(15));
             List<CompletableFuture<Integer>> answers = new java.util.ArrayList<>();
             for (int i = 0; i < deliveries; i++) {

@@ -4,7 +4,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,12 +23,7 @@ class WebhookBadInputTest {
 
     @BeforeAll
     static void start() {
-        server = new WebhookTestServer().routes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("messenger:webhook?appSecret=" + APP_SECRET + "&maxBodySize=2048").process(EVENTS);
-            }
-        }).start();
+        server = WebhookTestServer.serving("messenger:webhook?appSecret=" + APP_SECRET + "&maxBodySize=2048", EVENTS);
         client = new WebhookClient(server);
     }
 

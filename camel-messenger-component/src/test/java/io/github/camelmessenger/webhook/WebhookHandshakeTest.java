@@ -2,7 +2,6 @@ package io.github.camelmessenger.webhook;
 
 import java.net.http.HttpResponse;
 
-import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,12 +18,7 @@ class WebhookHandshakeTest {
 
     @BeforeAll
     static void start() {
-        server = new WebhookTestServer().routes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("messenger:webhook?verifyToken=" + VERIFY_TOKEN + "&appSecret=" + APP_SECRET).process(EVENTS);
-            }
-        }).start();
+        server = WebhookTestServer.serving("messenger:webhook?verifyToken=" + VERIFY_TOKEN + "&appSecret=" + APP_SECRET, EVENTS);
         client = new WebhookClient(server);
     }
 

@@ -60,12 +60,7 @@ class WebhookHostingTest {
     @Test
     void acceptsUnsignedDeliveriesOnlyWhenAllowed() {
         EventCollector events = new EventCollector();
-        try (WebhookTestServer server = new WebhookTestServer().routes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("messenger:webhook?allowUnsigned=true").process(events);
-            }
-        }).start()) {
+        try (WebhookTestServer server = WebhookTestServer.serving("messenger:webhook?allowUnsigned=true", events)) {
             WebhookClient client = new WebhookClient(server);
             assertThat(client.post("/messenger/webhook", fixture("message.json"), null).statusCode()).isEqualTo(200);
             assertThat(events.single().header(MessengerConstants.PAGE_ID)).isEqualTo("PAGE_1");
@@ -75,12 +70,7 @@ class WebhookHostingTest {
     @Test
     void checksSignaturesWhenAnAppSecretIsSetEvenIfUnsignedIsAllowed() {
         EventCollector events = new EventCollector();
-        try (WebhookTestServer server = new WebhookTestServer().routes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("messenger:webhook?allowUnsigned=true&appSecret=" + APP_SECRET).process(events);
-            }
-        }).start()) {
+        try (WebhookTestServer server = WebhookTestServer.serving("messenger:webhook?allowUnsigned=true&appSecret=" + APP_SECRET, events)) {
             WebhookClient client = new WebhookClient(server);
             assertThat(client.post("/messenger/webhook", fixture("message.json"), null).statusCode()).isEqualTo(403);
             assertThat(client.post("/messenger/webhook", "{}".getBytes(StandardCharsets.UTF_8)).statusCode())

@@ -4,7 +4,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
 import io.github.camelmessenger.MessengerConstants;
-import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,12 +22,7 @@ class WebhookSignatureTest {
 
     @BeforeAll
     static void start() {
-        server = new WebhookTestServer().routes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("messenger:webhook?verifyToken=t&appSecret=" + APP_SECRET).process(EVENTS);
-            }
-        }).start();
+        server = WebhookTestServer.serving("messenger:webhook?verifyToken=t&appSecret=" + APP_SECRET, EVENTS);
         client = new WebhookClient(server);
     }
 

@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.Processor;
 import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -32,6 +34,16 @@ final class WebhookTestServer implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         context.getShutdownStrategy().setTimeout(10);
+    }
+
+    /** A started server whose one route sends every exchange of the webhook endpoint to {@code end}. */
+    static WebhookTestServer serving(String webhookUri, Processor end) {
+        return new WebhookTestServer().routes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(webhookUri).process(end);
+            }
+        }).start();
     }
 
     WebhookTestServer routes(RoutesBuilder routes) {
