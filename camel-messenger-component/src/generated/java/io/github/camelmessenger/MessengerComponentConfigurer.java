@@ -40,6 +40,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "attachmentType": getOrCreateConfiguration(target).setAttachmentType(property(camelContext, java.lang.String.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
+        case "backoffmultiplier":
+        case "backOffMultiplier": getOrCreateConfiguration(target).setBackOffMultiplier(property(camelContext, double.class, value)); return true;
         case "baseuri":
         case "baseUri": getOrCreateConfiguration(target).setBaseUri(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
@@ -50,6 +52,7 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "defaultactionurl":
         case "defaultActionUrl": getOrCreateConfiguration(target).setDefaultActionUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "duration": getOrCreateConfiguration(target).setDuration(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "eventtypes":
         case "eventTypes": getOrCreateConfiguration(target).setEventTypes(property(camelContext, java.lang.String.class, value)); return true;
         case "idempotentrepository":
@@ -58,6 +61,13 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "imageAspectRatio": getOrCreateConfiguration(target).setImageAspectRatio(property(camelContext, java.lang.String.class, value)); return true;
         case "imageurl":
         case "imageUrl": getOrCreateConfiguration(target).setImageUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "inbox": getOrCreateConfiguration(target).setInbox(property(camelContext, io.github.camelmessenger.webhook.inbox.WebhookInbox.class, value)); return true;
+        case "inboxconcurrency":
+        case "inboxConcurrency": getOrCreateConfiguration(target).setInboxConcurrency(property(camelContext, int.class, value)); return true;
+        case "inboxleasetime":
+        case "inboxLeaseTime": getOrCreateConfiguration(target).setInboxLeaseTime(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "inboxpolldelay":
+        case "inboxPollDelay": getOrCreateConfiguration(target).setInboxPollDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxbodysize":
@@ -68,6 +78,10 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxretrydelay":
         case "maxRetryDelay": getOrCreateConfiguration(target).setMaxRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "maximumredeliveries":
+        case "maximumRedeliveries": getOrCreateConfiguration(target).setMaximumRedeliveries(property(camelContext, int.class, value)); return true;
+        case "maximumredeliverydelay":
+        case "maximumRedeliveryDelay": getOrCreateConfiguration(target).setMaximumRedeliveryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "mediaratelimit":
         case "mediaRateLimit": getOrCreateConfiguration(target).setMediaRateLimit(property(camelContext, int.class, value)); return true;
         case "mediatype":
@@ -81,6 +95,9 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "pageAccessToken": getOrCreateConfiguration(target).setPageAccessToken(property(camelContext, java.lang.String.class, value)); return true;
         case "pageaccesstokens":
         case "pageAccessTokens": getOrCreateConfiguration(target).setPageAccessTokens(property(camelContext, java.util.Map.class, value)); return true;
+        case "pageid":
+        case "pageId": getOrCreateConfiguration(target).setPageId(property(camelContext, java.lang.String.class, value)); return true;
+        case "payload": getOrCreateConfiguration(target).setPayload(property(camelContext, java.lang.String.class, value)); return true;
         case "personaid":
         case "personaId": getOrCreateConfiguration(target).setPersonaId(property(camelContext, java.lang.String.class, value)); return true;
         case "quickreplies":
@@ -91,6 +108,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "rateLimitEnabled": getOrCreateConfiguration(target).setRateLimitEnabled(property(camelContext, boolean.class, value)); return true;
         case "ratelimitretrydelay":
         case "rateLimitRetryDelay": getOrCreateConfiguration(target).setRateLimitRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "redeliverydelay":
+        case "redeliveryDelay": getOrCreateConfiguration(target).setRedeliveryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrydelay":
@@ -99,16 +118,28 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "senderaction":
         case "senderAction": getOrCreateConfiguration(target).setSenderAction(property(camelContext, java.lang.String.class, value)); return true;
         case "sharable": getOrCreateConfiguration(target).setSharable(property(camelContext, boolean.class, value)); return true;
+        case "staterepository":
+        case "stateRepository": getOrCreateConfiguration(target).setStateRepository(property(camelContext, io.github.camelmessenger.state.ConversationStateRepository.class, value)); return true;
+        case "step": getOrCreateConfiguration(target).setStep(property(camelContext, java.lang.String.class, value)); return true;
         case "subtitle": getOrCreateConfiguration(target).setSubtitle(property(camelContext, java.lang.String.class, value)); return true;
         case "tag": getOrCreateConfiguration(target).setTag(property(camelContext, java.lang.String.class, value)); return true;
+        case "targetappid":
+        case "targetAppId": getOrCreateConfiguration(target).setTargetAppId(property(camelContext, java.lang.String.class, value)); return true;
+        case "threadcontrol":
+        case "threadControl": getOrCreateConfiguration(target).setThreadControl(property(camelContext, java.lang.String.class, value)); return true;
+        case "timeout": getOrCreateConfiguration(target).setTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "title": getOrCreateConfiguration(target).setTitle(property(camelContext, java.lang.String.class, value)); return true;
         case "tokenresolver":
         case "tokenResolver": getOrCreateConfiguration(target).setTokenResolver(property(camelContext, io.github.camelmessenger.MessengerPageTokenResolver.class, value)); return true;
         case "verifytoken":
         case "verifyToken": getOrCreateConfiguration(target).setVerifyToken(property(camelContext, java.lang.String.class, value)); return true;
         case "vertx": getOrCreateConfiguration(target).setVertx(property(camelContext, io.vertx.core.Vertx.class, value)); return true;
+        case "waitexpiryinterval":
+        case "waitExpiryInterval": getOrCreateConfiguration(target).setWaitExpiryInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "webhookpath":
         case "webhookPath": getOrCreateConfiguration(target).setWebhookPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "windowpolicy":
+        case "windowPolicy": getOrCreateConfiguration(target).setWindowPolicy(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -126,6 +157,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "attachmentType": return java.lang.String.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
+        case "backoffmultiplier":
+        case "backOffMultiplier": return double.class;
         case "baseuri":
         case "baseUri": return java.lang.String.class;
         case "bridgeerrorhandler":
@@ -136,6 +169,7 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "connectTimeout": return long.class;
         case "defaultactionurl":
         case "defaultActionUrl": return java.lang.String.class;
+        case "duration": return long.class;
         case "eventtypes":
         case "eventTypes": return java.lang.String.class;
         case "idempotentrepository":
@@ -144,6 +178,13 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "imageAspectRatio": return java.lang.String.class;
         case "imageurl":
         case "imageUrl": return java.lang.String.class;
+        case "inbox": return io.github.camelmessenger.webhook.inbox.WebhookInbox.class;
+        case "inboxconcurrency":
+        case "inboxConcurrency": return int.class;
+        case "inboxleasetime":
+        case "inboxLeaseTime": return long.class;
+        case "inboxpolldelay":
+        case "inboxPollDelay": return long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxbodysize":
@@ -154,6 +195,10 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "maxRetries": return int.class;
         case "maxretrydelay":
         case "maxRetryDelay": return long.class;
+        case "maximumredeliveries":
+        case "maximumRedeliveries": return int.class;
+        case "maximumredeliverydelay":
+        case "maximumRedeliveryDelay": return long.class;
         case "mediaratelimit":
         case "mediaRateLimit": return int.class;
         case "mediatype":
@@ -167,6 +212,9 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "pageAccessToken": return java.lang.String.class;
         case "pageaccesstokens":
         case "pageAccessTokens": return java.util.Map.class;
+        case "pageid":
+        case "pageId": return java.lang.String.class;
+        case "payload": return java.lang.String.class;
         case "personaid":
         case "personaId": return java.lang.String.class;
         case "quickreplies":
@@ -177,6 +225,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "rateLimitEnabled": return boolean.class;
         case "ratelimitretrydelay":
         case "rateLimitRetryDelay": return long.class;
+        case "redeliverydelay":
+        case "redeliveryDelay": return long.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "retrydelay":
@@ -185,16 +235,28 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "senderaction":
         case "senderAction": return java.lang.String.class;
         case "sharable": return boolean.class;
+        case "staterepository":
+        case "stateRepository": return io.github.camelmessenger.state.ConversationStateRepository.class;
+        case "step": return java.lang.String.class;
         case "subtitle": return java.lang.String.class;
         case "tag": return java.lang.String.class;
+        case "targetappid":
+        case "targetAppId": return java.lang.String.class;
+        case "threadcontrol":
+        case "threadControl": return java.lang.String.class;
+        case "timeout": return long.class;
         case "title": return java.lang.String.class;
         case "tokenresolver":
         case "tokenResolver": return io.github.camelmessenger.MessengerPageTokenResolver.class;
         case "verifytoken":
         case "verifyToken": return java.lang.String.class;
         case "vertx": return io.vertx.core.Vertx.class;
+        case "waitexpiryinterval":
+        case "waitExpiryInterval": return long.class;
         case "webhookpath":
         case "webhookPath": return java.lang.String.class;
+        case "windowpolicy":
+        case "windowPolicy": return java.lang.String.class;
         default: return null;
         }
     }
@@ -213,6 +275,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "attachmentType": return getOrCreateConfiguration(target).getAttachmentType();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
+        case "backoffmultiplier":
+        case "backOffMultiplier": return getOrCreateConfiguration(target).getBackOffMultiplier();
         case "baseuri":
         case "baseUri": return getOrCreateConfiguration(target).getBaseUri();
         case "bridgeerrorhandler":
@@ -223,6 +287,7 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
         case "defaultactionurl":
         case "defaultActionUrl": return getOrCreateConfiguration(target).getDefaultActionUrl();
+        case "duration": return getOrCreateConfiguration(target).getDuration();
         case "eventtypes":
         case "eventTypes": return getOrCreateConfiguration(target).getEventTypes();
         case "idempotentrepository":
@@ -231,6 +296,13 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "imageAspectRatio": return getOrCreateConfiguration(target).getImageAspectRatio();
         case "imageurl":
         case "imageUrl": return getOrCreateConfiguration(target).getImageUrl();
+        case "inbox": return getOrCreateConfiguration(target).getInbox();
+        case "inboxconcurrency":
+        case "inboxConcurrency": return getOrCreateConfiguration(target).getInboxConcurrency();
+        case "inboxleasetime":
+        case "inboxLeaseTime": return getOrCreateConfiguration(target).getInboxLeaseTime();
+        case "inboxpolldelay":
+        case "inboxPollDelay": return getOrCreateConfiguration(target).getInboxPollDelay();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxbodysize":
@@ -241,6 +313,10 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
         case "maxretrydelay":
         case "maxRetryDelay": return getOrCreateConfiguration(target).getMaxRetryDelay();
+        case "maximumredeliveries":
+        case "maximumRedeliveries": return getOrCreateConfiguration(target).getMaximumRedeliveries();
+        case "maximumredeliverydelay":
+        case "maximumRedeliveryDelay": return getOrCreateConfiguration(target).getMaximumRedeliveryDelay();
         case "mediaratelimit":
         case "mediaRateLimit": return getOrCreateConfiguration(target).getMediaRateLimit();
         case "mediatype":
@@ -254,6 +330,9 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "pageAccessToken": return getOrCreateConfiguration(target).getPageAccessToken();
         case "pageaccesstokens":
         case "pageAccessTokens": return getOrCreateConfiguration(target).getPageAccessTokens();
+        case "pageid":
+        case "pageId": return getOrCreateConfiguration(target).getPageId();
+        case "payload": return getOrCreateConfiguration(target).getPayload();
         case "personaid":
         case "personaId": return getOrCreateConfiguration(target).getPersonaId();
         case "quickreplies":
@@ -264,6 +343,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "rateLimitEnabled": return getOrCreateConfiguration(target).isRateLimitEnabled();
         case "ratelimitretrydelay":
         case "rateLimitRetryDelay": return getOrCreateConfiguration(target).getRateLimitRetryDelay();
+        case "redeliverydelay":
+        case "redeliveryDelay": return getOrCreateConfiguration(target).getRedeliveryDelay();
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
         case "retrydelay":
@@ -272,16 +353,28 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "senderaction":
         case "senderAction": return getOrCreateConfiguration(target).getSenderAction();
         case "sharable": return getOrCreateConfiguration(target).isSharable();
+        case "staterepository":
+        case "stateRepository": return getOrCreateConfiguration(target).getStateRepository();
+        case "step": return getOrCreateConfiguration(target).getStep();
         case "subtitle": return getOrCreateConfiguration(target).getSubtitle();
         case "tag": return getOrCreateConfiguration(target).getTag();
+        case "targetappid":
+        case "targetAppId": return getOrCreateConfiguration(target).getTargetAppId();
+        case "threadcontrol":
+        case "threadControl": return getOrCreateConfiguration(target).getThreadControl();
+        case "timeout": return getOrCreateConfiguration(target).getTimeout();
         case "title": return getOrCreateConfiguration(target).getTitle();
         case "tokenresolver":
         case "tokenResolver": return getOrCreateConfiguration(target).getTokenResolver();
         case "verifytoken":
         case "verifyToken": return getOrCreateConfiguration(target).getVerifyToken();
         case "vertx": return getOrCreateConfiguration(target).getVertx();
+        case "waitexpiryinterval":
+        case "waitExpiryInterval": return getOrCreateConfiguration(target).getWaitExpiryInterval();
         case "webhookpath":
         case "webhookPath": return getOrCreateConfiguration(target).getWebhookPath();
+        case "windowpolicy":
+        case "windowPolicy": return getOrCreateConfiguration(target).getWindowPolicy();
         default: return null;
         }
     }

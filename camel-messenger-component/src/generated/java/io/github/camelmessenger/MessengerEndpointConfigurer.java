@@ -31,6 +31,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "appSecret": target.getConfiguration().setAppSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "attachmenttype":
         case "attachmentType": target.getConfiguration().setAttachmentType(property(camelContext, java.lang.String.class, value)); return true;
+        case "backoffmultiplier":
+        case "backOffMultiplier": target.getConfiguration().setBackOffMultiplier(property(camelContext, double.class, value)); return true;
         case "baseuri":
         case "baseUri": target.getConfiguration().setBaseUri(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
@@ -40,6 +42,7 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "defaultactionurl":
         case "defaultActionUrl": target.getConfiguration().setDefaultActionUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "duration": target.getConfiguration().setDuration(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "eventtypes":
         case "eventTypes": target.getConfiguration().setEventTypes(property(camelContext, java.lang.String.class, value)); return true;
         case "exceptionhandler":
@@ -52,6 +55,13 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "imageAspectRatio": target.getConfiguration().setImageAspectRatio(property(camelContext, java.lang.String.class, value)); return true;
         case "imageurl":
         case "imageUrl": target.getConfiguration().setImageUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "inbox": target.getConfiguration().setInbox(property(camelContext, io.github.camelmessenger.webhook.inbox.WebhookInbox.class, value)); return true;
+        case "inboxconcurrency":
+        case "inboxConcurrency": target.getConfiguration().setInboxConcurrency(property(camelContext, int.class, value)); return true;
+        case "inboxleasetime":
+        case "inboxLeaseTime": target.getConfiguration().setInboxLeaseTime(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "inboxpolldelay":
+        case "inboxPollDelay": target.getConfiguration().setInboxPollDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxbodysize":
@@ -62,6 +72,10 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxretrydelay":
         case "maxRetryDelay": target.getConfiguration().setMaxRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "maximumredeliveries":
+        case "maximumRedeliveries": target.getConfiguration().setMaximumRedeliveries(property(camelContext, int.class, value)); return true;
+        case "maximumredeliverydelay":
+        case "maximumRedeliveryDelay": target.getConfiguration().setMaximumRedeliveryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "mediaratelimit":
         case "mediaRateLimit": target.getConfiguration().setMediaRateLimit(property(camelContext, int.class, value)); return true;
         case "mediatype":
@@ -75,6 +89,9 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "pageAccessToken": target.getConfiguration().setPageAccessToken(property(camelContext, java.lang.String.class, value)); return true;
         case "pageaccesstokens":
         case "pageAccessTokens": target.getConfiguration().setPageAccessTokens(property(camelContext, java.util.Map.class, value)); return true;
+        case "pageid":
+        case "pageId": target.getConfiguration().setPageId(property(camelContext, java.lang.String.class, value)); return true;
+        case "payload": target.getConfiguration().setPayload(property(camelContext, java.lang.String.class, value)); return true;
         case "personaid":
         case "personaId": target.getConfiguration().setPersonaId(property(camelContext, java.lang.String.class, value)); return true;
         case "quickreplies":
@@ -85,6 +102,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "rateLimitEnabled": target.getConfiguration().setRateLimitEnabled(property(camelContext, boolean.class, value)); return true;
         case "ratelimitretrydelay":
         case "rateLimitRetryDelay": target.getConfiguration().setRateLimitRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "redeliverydelay":
+        case "redeliveryDelay": target.getConfiguration().setRedeliveryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requesttimeout":
         case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrydelay":
@@ -93,16 +112,28 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "senderaction":
         case "senderAction": target.getConfiguration().setSenderAction(property(camelContext, java.lang.String.class, value)); return true;
         case "sharable": target.getConfiguration().setSharable(property(camelContext, boolean.class, value)); return true;
+        case "staterepository":
+        case "stateRepository": target.getConfiguration().setStateRepository(property(camelContext, io.github.camelmessenger.state.ConversationStateRepository.class, value)); return true;
+        case "step": target.getConfiguration().setStep(property(camelContext, java.lang.String.class, value)); return true;
         case "subtitle": target.getConfiguration().setSubtitle(property(camelContext, java.lang.String.class, value)); return true;
         case "tag": target.getConfiguration().setTag(property(camelContext, java.lang.String.class, value)); return true;
+        case "targetappid":
+        case "targetAppId": target.getConfiguration().setTargetAppId(property(camelContext, java.lang.String.class, value)); return true;
+        case "threadcontrol":
+        case "threadControl": target.getConfiguration().setThreadControl(property(camelContext, java.lang.String.class, value)); return true;
+        case "timeout": target.getConfiguration().setTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "title": target.getConfiguration().setTitle(property(camelContext, java.lang.String.class, value)); return true;
         case "tokenresolver":
         case "tokenResolver": target.getConfiguration().setTokenResolver(property(camelContext, io.github.camelmessenger.MessengerPageTokenResolver.class, value)); return true;
         case "verifytoken":
         case "verifyToken": target.getConfiguration().setVerifyToken(property(camelContext, java.lang.String.class, value)); return true;
         case "vertx": target.getConfiguration().setVertx(property(camelContext, io.vertx.core.Vertx.class, value)); return true;
+        case "waitexpiryinterval":
+        case "waitExpiryInterval": target.getConfiguration().setWaitExpiryInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "webhookpath":
         case "webhookPath": target.getConfiguration().setWebhookPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "windowpolicy":
+        case "windowPolicy": target.getConfiguration().setWindowPolicy(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -118,6 +149,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "appSecret": return java.lang.String.class;
         case "attachmenttype":
         case "attachmentType": return java.lang.String.class;
+        case "backoffmultiplier":
+        case "backOffMultiplier": return double.class;
         case "baseuri":
         case "baseUri": return java.lang.String.class;
         case "bridgeerrorhandler":
@@ -127,6 +160,7 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "connectTimeout": return long.class;
         case "defaultactionurl":
         case "defaultActionUrl": return java.lang.String.class;
+        case "duration": return long.class;
         case "eventtypes":
         case "eventTypes": return java.lang.String.class;
         case "exceptionhandler":
@@ -139,6 +173,13 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "imageAspectRatio": return java.lang.String.class;
         case "imageurl":
         case "imageUrl": return java.lang.String.class;
+        case "inbox": return io.github.camelmessenger.webhook.inbox.WebhookInbox.class;
+        case "inboxconcurrency":
+        case "inboxConcurrency": return int.class;
+        case "inboxleasetime":
+        case "inboxLeaseTime": return long.class;
+        case "inboxpolldelay":
+        case "inboxPollDelay": return long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxbodysize":
@@ -149,6 +190,10 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "maxRetries": return int.class;
         case "maxretrydelay":
         case "maxRetryDelay": return long.class;
+        case "maximumredeliveries":
+        case "maximumRedeliveries": return int.class;
+        case "maximumredeliverydelay":
+        case "maximumRedeliveryDelay": return long.class;
         case "mediaratelimit":
         case "mediaRateLimit": return int.class;
         case "mediatype":
@@ -162,6 +207,9 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "pageAccessToken": return java.lang.String.class;
         case "pageaccesstokens":
         case "pageAccessTokens": return java.util.Map.class;
+        case "pageid":
+        case "pageId": return java.lang.String.class;
+        case "payload": return java.lang.String.class;
         case "personaid":
         case "personaId": return java.lang.String.class;
         case "quickreplies":
@@ -172,6 +220,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "rateLimitEnabled": return boolean.class;
         case "ratelimitretrydelay":
         case "rateLimitRetryDelay": return long.class;
+        case "redeliverydelay":
+        case "redeliveryDelay": return long.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "retrydelay":
@@ -180,16 +230,28 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "senderaction":
         case "senderAction": return java.lang.String.class;
         case "sharable": return boolean.class;
+        case "staterepository":
+        case "stateRepository": return io.github.camelmessenger.state.ConversationStateRepository.class;
+        case "step": return java.lang.String.class;
         case "subtitle": return java.lang.String.class;
         case "tag": return java.lang.String.class;
+        case "targetappid":
+        case "targetAppId": return java.lang.String.class;
+        case "threadcontrol":
+        case "threadControl": return java.lang.String.class;
+        case "timeout": return long.class;
         case "title": return java.lang.String.class;
         case "tokenresolver":
         case "tokenResolver": return io.github.camelmessenger.MessengerPageTokenResolver.class;
         case "verifytoken":
         case "verifyToken": return java.lang.String.class;
         case "vertx": return io.vertx.core.Vertx.class;
+        case "waitexpiryinterval":
+        case "waitExpiryInterval": return long.class;
         case "webhookpath":
         case "webhookPath": return java.lang.String.class;
+        case "windowpolicy":
+        case "windowPolicy": return java.lang.String.class;
         default: return null;
         }
     }
@@ -206,6 +268,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "appSecret": return target.getConfiguration().getAppSecret();
         case "attachmenttype":
         case "attachmentType": return target.getConfiguration().getAttachmentType();
+        case "backoffmultiplier":
+        case "backOffMultiplier": return target.getConfiguration().getBackOffMultiplier();
         case "baseuri":
         case "baseUri": return target.getConfiguration().getBaseUri();
         case "bridgeerrorhandler":
@@ -215,6 +279,7 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "defaultactionurl":
         case "defaultActionUrl": return target.getConfiguration().getDefaultActionUrl();
+        case "duration": return target.getConfiguration().getDuration();
         case "eventtypes":
         case "eventTypes": return target.getConfiguration().getEventTypes();
         case "exceptionhandler":
@@ -227,6 +292,13 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "imageAspectRatio": return target.getConfiguration().getImageAspectRatio();
         case "imageurl":
         case "imageUrl": return target.getConfiguration().getImageUrl();
+        case "inbox": return target.getConfiguration().getInbox();
+        case "inboxconcurrency":
+        case "inboxConcurrency": return target.getConfiguration().getInboxConcurrency();
+        case "inboxleasetime":
+        case "inboxLeaseTime": return target.getConfiguration().getInboxLeaseTime();
+        case "inboxpolldelay":
+        case "inboxPollDelay": return target.getConfiguration().getInboxPollDelay();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxbodysize":
@@ -237,6 +309,10 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "maxRetries": return target.getConfiguration().getMaxRetries();
         case "maxretrydelay":
         case "maxRetryDelay": return target.getConfiguration().getMaxRetryDelay();
+        case "maximumredeliveries":
+        case "maximumRedeliveries": return target.getConfiguration().getMaximumRedeliveries();
+        case "maximumredeliverydelay":
+        case "maximumRedeliveryDelay": return target.getConfiguration().getMaximumRedeliveryDelay();
         case "mediaratelimit":
         case "mediaRateLimit": return target.getConfiguration().getMediaRateLimit();
         case "mediatype":
@@ -250,6 +326,9 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "pageAccessToken": return target.getConfiguration().getPageAccessToken();
         case "pageaccesstokens":
         case "pageAccessTokens": return target.getConfiguration().getPageAccessTokens();
+        case "pageid":
+        case "pageId": return target.getConfiguration().getPageId();
+        case "payload": return target.getConfiguration().getPayload();
         case "personaid":
         case "personaId": return target.getConfiguration().getPersonaId();
         case "quickreplies":
@@ -260,6 +339,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "rateLimitEnabled": return target.getConfiguration().isRateLimitEnabled();
         case "ratelimitretrydelay":
         case "rateLimitRetryDelay": return target.getConfiguration().getRateLimitRetryDelay();
+        case "redeliverydelay":
+        case "redeliveryDelay": return target.getConfiguration().getRedeliveryDelay();
         case "requesttimeout":
         case "requestTimeout": return target.getConfiguration().getRequestTimeout();
         case "retrydelay":
@@ -268,16 +349,28 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "senderaction":
         case "senderAction": return target.getConfiguration().getSenderAction();
         case "sharable": return target.getConfiguration().isSharable();
+        case "staterepository":
+        case "stateRepository": return target.getConfiguration().getStateRepository();
+        case "step": return target.getConfiguration().getStep();
         case "subtitle": return target.getConfiguration().getSubtitle();
         case "tag": return target.getConfiguration().getTag();
+        case "targetappid":
+        case "targetAppId": return target.getConfiguration().getTargetAppId();
+        case "threadcontrol":
+        case "threadControl": return target.getConfiguration().getThreadControl();
+        case "timeout": return target.getConfiguration().getTimeout();
         case "title": return target.getConfiguration().getTitle();
         case "tokenresolver":
         case "tokenResolver": return target.getConfiguration().getTokenResolver();
         case "verifytoken":
         case "verifyToken": return target.getConfiguration().getVerifyToken();
         case "vertx": return target.getConfiguration().getVertx();
+        case "waitexpiryinterval":
+        case "waitExpiryInterval": return target.getConfiguration().getWaitExpiryInterval();
         case "webhookpath":
         case "webhookPath": return target.getConfiguration().getWebhookPath();
+        case "windowpolicy":
+        case "windowPolicy": return target.getConfiguration().getWindowPolicy();
         default: return null;
         }
     }

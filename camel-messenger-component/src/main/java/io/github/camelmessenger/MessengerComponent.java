@@ -1,12 +1,20 @@
 package io.github.camelmessenger;
 
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
+import io.github.camelmessenger.graph.GraphClient;
+import io.github.camelmessenger.graph.GraphClientOptions;
+import io.github.camelmessenger.graph.PageRateLimiter;
+
+import io.github.camelmessenger.state.ConversationStateRepository;
+import io.github.camelmessenger.state.InMemoryConversationStateRepository;
 import io.vertx.core.Vertx;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.util.PropertiesHelper;
 
 /** The {@code messenger} component: Facebook Messenger Platform Send API producer and webhook consumer. */
@@ -17,6 +25,9 @@ public class MessengerComponent extends DefaultComponent {
     private MessengerConfiguration configuration = new MessengerConfiguration();
 
     private Vertx ownVertx;
+    private ConversationStateRepository defaultState;
+    /** Shared by all endpoints, so that every send of one Page counts against the same budget. */
+    private final Map<String, PageRateLimiter> rateLimiters = new ConcurrentHashMap<>();
 
     public MessengerComponent() {
     }
@@ -56,6 +67,47 @@ public class MessengerComponent extends DefaultComponent {
         return ownVertx;
     }
 
+    /**
+     * Where waits and last inbound times live for an endpoint: its own repository, the component's, or one in-memory
+     * repository shared by every endpoint of this component, so the producer's waits reach the consumer.
+     */
+    public synchronized ConversationStateRepository stateRepository(MessengerConfiguration endpointConfiguration) {
+        ConversationStateRepository repository = endpointConfiguration.getStateRepository();
+        if (repository == null) {
+            repository = configuration.getStateRepository();
+        }
+        if (repository == null) {
+            if (defaultState == null) {
+                defaultState = new InMemoryConversationStateRepository();
+            }
+            repository = defaultState;
+        }
+        ServiceHelper.startService(repository);
+        return repository;
+    }
+
+    /** A Graph API client for one endpoint's configuration; the caller closes it. */
+    GraphClient graphClient(MessengerConfiguration config) {
+        Vertx vertx = vertx(config);
+        GraphClientOptions options = GraphClientOptions.builder()
+                .baseUri(config.getBaseUri())
+                .apiVersion(config.getApiVersion())
+                .connectTimeoutMillis(config.getConnectTimeout())
+                .requestTimeoutMillis(config.getRequestTimeout())
+                .maxConnections(config.getMaxConnections())
+                .maxRetries(config.getMaxRetries())
+                .retryDelayMillis(config.getRetryDelay())
+                .rateLimitRetryDelayMillis(config.getRateLimitRetryDelay())
+                .maxRetryDelayMillis(config.getMaxRetryDelay())
+                .build();
+        PageRateLimiter limiter = null;
+        if (config.isRateLimitEnabled()) {
+            limiter = rateLimiters.computeIfAbsent(config.getRateLimit() + "/" + config.getMediaRateLimit(),
+                    k -> new PageRateLimiter(vertx, config.getRateLimit(), config.getMediaRateLimit()));
+        }
+        return new GraphClient(vertx, options, limiter);
+    }
+
     @Override
     protected void doStop() throws Exception {
         super.doStop();
@@ -64,6 +116,8 @@ public class MessengerComponent extends DefaultComponent {
             v = ownVertx;
             ownVertx = null;
         }
+        rateLimiters.clear();
+        ServiceHelper.stopService(defaultState);
         if (v != null) {
             v.close();
         }

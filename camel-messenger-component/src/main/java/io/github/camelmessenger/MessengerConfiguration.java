@@ -3,6 +3,8 @@ package io.github.camelmessenger;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.github.camelmessenger.state.ConversationStateRepository;
+import io.github.camelmessenger.webhook.inbox.WebhookInbox;
 import io.vertx.core.Vertx;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.IdempotentRepository;
@@ -69,8 +71,13 @@ public class MessengerConfiguration implements Cloneable {
     @UriParam(label = "producer", enums = "typing_on,typing_off,mark_seen,react,unreact",
               description = "The sender action for sendSenderAction, when the body does not name one.")
     private String senderAction;
-    @UriParam(label = "producer", description = "Generic template: the card title, when the body does not carry it.")
+    @UriParam(label = "producer",
+              description = "Generic template: the card title, when the body does not carry it; "
+                            + "sendOneTimeNotificationRequest: the request title (up to 65 characters).")
     private String title;
+    @UriParam(label = "producer",
+              description = "sendOneTimeNotificationRequest: the payload the opt-in carries back, e.g. the topic.")
+    private String payload;
     @UriParam(label = "producer", description = "Generic template: the card subtitle.")
     private String subtitle;
     @UriParam(label = "producer", description = "Generic template: the card image URL.")
@@ -86,8 +93,40 @@ public class MessengerConfiguration implements Cloneable {
               description = "Media template: the media type.")
     private String mediaType = "image";
     @UriParam(label = "producer",
-              description = "The message metadata (up to 1000 characters), echoed back in message_echoes events.")
+              description = "The message metadata (up to 1000 characters), echoed back in message_echoes events; for the "
+                            + "thread control operations, the metadata passed along with control.")
     private String metadata;
+
+    @UriParam(label = "producer",
+              description = "giveThreadControl: the app id to pass the conversation to; on sends with threadControl=pass, "
+                            + "the app that gets control after the message.")
+    private String targetAppId;
+    @UriParam(label = "producer", enums = "pass,release",
+              description = "On sends: pass or release thread control after the message (Send API thread_control).")
+    private String threadControl;
+    @UriParam(label = "producer", javaType = "java.time.Duration",
+              description = "extendThreadControl: how long to extend control (up to 7 days), e.g. PT48H.")
+    private long duration;
+
+    @UriParam(label = "producer",
+              description = "The Page id to use when header CamelMessengerPageId is absent (bots of a single Page).")
+    private String pageId;
+    @UriParam(label = "producer", description = "waitForResponse: the step the user's next input answers.")
+    private String step;
+    @UriParam(label = "producer", defaultValue = "1800000", javaType = "java.time.Duration",
+              description = "waitForResponse: how long to wait for the answer, e.g. PT30M; an unanswered wait produces "
+                            + "one wait_expired exchange from the webhook consumer.")
+    private long timeout = 1800000;
+    @UriParam(label = "producer", enums = "reject,ignore", defaultValue = "reject",
+              description = "reject: a send to a user whose last known message is outside the 24-hour window (7 days "
+                            + "with HUMAN_AGENT) fails with MessengerWindowClosedException before any call, unless it "
+                            + "uses a one-time notification token; users never seen are sent to. ignore: always send.")
+    private String windowPolicy = "reject";
+    @UriParam(label = "advanced",
+              description = "Where waits and each user's last inbound time live, shared by the producer and the "
+                            + "webhook consumer: in memory by default, or a JdbcConversationStateRepository bean for "
+                            + "state that survives restarts and is shared by several nodes.")
+    private ConversationStateRepository stateRepository;
 
     // ----- producer: HTTP, retries, rate limit
 
@@ -124,7 +163,8 @@ public class MessengerConfiguration implements Cloneable {
               description = "HTTP connect timeout.")
     private long connectTimeout = 10000;
     @UriParam(label = "advanced", defaultValue = "60000", javaType = "java.time.Duration",
-              description = "HTTP request timeout (whole answer).")
+              description = "How long a call may wait for the Graph API to answer (idle time on the connection) before it "
+                            + "fails as a transient error.")
     private long requestTimeout = 60000;
     @UriParam(label = "advanced", defaultValue = "100",
               description = "The most HTTP connections kept open to the Graph API.")
@@ -150,9 +190,44 @@ public class MessengerConfiguration implements Cloneable {
     @UriParam(label = "consumer",
               description = "Comma separated event types to emit (default: all but echo, delivery and read).")
     private String eventTypes;
+    @UriParam(label = "consumer", defaultValue = "1000", javaType = "java.time.Duration",
+              description = "How often the consumer looks for waits (waitForResponse) that expired, each producing one "
+                            + "wait_expired exchange.")
+    private long waitExpiryInterval = 1000;
     @UriParam(label = "consumer,advanced",
               description = "Drops events already processed (key: message mid, or sender, timestamp and kind).")
     private IdempotentRepository idempotentRepository;
+
+    // ----- consumer: durable inbox (webhook)
+
+    @UriParam(label = "consumer,inbox",
+              description = "A durable inbox (e.g. a io.github.camelmessenger.webhook.inbox.JdbcWebhookInbox bean): "
+                            + "each delivery is committed to it and answered at once, and workers run the events "
+                            + "through the route with redelivery. Without it a delivery is answered after the route.")
+    private WebhookInbox inbox;
+    @UriParam(label = "consumer,inbox", defaultValue = "4",
+              description = "Inbox: how many events this node runs through the route at the same time.")
+    private int inboxConcurrency = 4;
+    @UriParam(label = "consumer,inbox", defaultValue = "500", javaType = "java.time.Duration",
+              description = "Inbox: how often an idle node looks for due events (stored by another node, or due "
+                            + "for redelivery). Events this node stores are picked up at once.")
+    private long inboxPollDelay = 500;
+    @UriParam(label = "consumer,inbox", defaultValue = "60000", javaType = "java.time.Duration",
+              description = "Inbox: how long a node's claim on an event lasts; renewed while the route runs, so "
+                            + "only a node that died loses its events to another node (after this time).")
+    private long inboxLeaseTime = 60000;
+    @UriParam(label = "consumer,inbox", defaultValue = "3",
+              description = "Inbox: how many times a failed event is run again before it is dead-lettered.")
+    private int maximumRedeliveries = 3;
+    @UriParam(label = "consumer,inbox", defaultValue = "1000", javaType = "java.time.Duration",
+              description = "Inbox: the delay before the first redelivery.")
+    private long redeliveryDelay = 1000;
+    @UriParam(label = "consumer,inbox", defaultValue = "2.0",
+              description = "Inbox: each further redelivery waits this many times longer than the previous one.")
+    private double backOffMultiplier = 2.0;
+    @UriParam(label = "consumer,inbox", defaultValue = "60000", javaType = "java.time.Duration",
+              description = "Inbox: the longest delay between two redeliveries.")
+    private long maximumRedeliveryDelay = 60000;
 
     public MessengerConfiguration copy() {
         try {
@@ -289,6 +364,14 @@ public class MessengerConfiguration implements Cloneable {
         this.title = title;
     }
 
+    public String getPayload() {
+        return payload;
+    }
+
+    public void setPayload(String payload) {
+        this.payload = payload;
+    }
+
     public String getSubtitle() {
         return subtitle;
     }
@@ -343,6 +426,70 @@ public class MessengerConfiguration implements Cloneable {
 
     public void setMetadata(String metadata) {
         this.metadata = metadata;
+    }
+
+    public String getTargetAppId() {
+        return targetAppId;
+    }
+
+    public void setTargetAppId(String targetAppId) {
+        this.targetAppId = targetAppId;
+    }
+
+    public String getThreadControl() {
+        return threadControl;
+    }
+
+    public void setThreadControl(String threadControl) {
+        this.threadControl = threadControl;
+    }
+
+    public long getDuration() {
+        return duration;
+    }
+
+    public void setDuration(long duration) {
+        this.duration = duration;
+    }
+
+    public String getPageId() {
+        return pageId;
+    }
+
+    public void setPageId(String pageId) {
+        this.pageId = pageId;
+    }
+
+    public String getStep() {
+        return step;
+    }
+
+    public void setStep(String step) {
+        this.step = step;
+    }
+
+    public long getTimeout() {
+        return timeout;
+    }
+
+    public void setTimeout(long timeout) {
+        this.timeout = timeout;
+    }
+
+    public String getWindowPolicy() {
+        return windowPolicy;
+    }
+
+    public void setWindowPolicy(String windowPolicy) {
+        this.windowPolicy = windowPolicy;
+    }
+
+    public ConversationStateRepository getStateRepository() {
+        return stateRepository;
+    }
+
+    public void setStateRepository(ConversationStateRepository stateRepository) {
+        this.stateRepository = stateRepository;
     }
 
     public String getBaseUri() {
@@ -489,11 +636,83 @@ public class MessengerConfiguration implements Cloneable {
         this.eventTypes = eventTypes;
     }
 
+    public long getWaitExpiryInterval() {
+        return waitExpiryInterval;
+    }
+
+    public void setWaitExpiryInterval(long waitExpiryInterval) {
+        this.waitExpiryInterval = waitExpiryInterval;
+    }
+
     public IdempotentRepository getIdempotentRepository() {
         return idempotentRepository;
     }
 
     public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
         this.idempotentRepository = idempotentRepository;
+    }
+
+    public WebhookInbox getInbox() {
+        return inbox;
+    }
+
+    public void setInbox(WebhookInbox inbox) {
+        this.inbox = inbox;
+    }
+
+    public int getInboxConcurrency() {
+        return inboxConcurrency;
+    }
+
+    public void setInboxConcurrency(int inboxConcurrency) {
+        this.inboxConcurrency = inboxConcurrency;
+    }
+
+    public long getInboxPollDelay() {
+        return inboxPollDelay;
+    }
+
+    public void setInboxPollDelay(long inboxPollDelay) {
+        this.inboxPollDelay = inboxPollDelay;
+    }
+
+    public long getInboxLeaseTime() {
+        return inboxLeaseTime;
+    }
+
+    public void setInboxLeaseTime(long inboxLeaseTime) {
+        this.inboxLeaseTime = inboxLeaseTime;
+    }
+
+    public int getMaximumRedeliveries() {
+        return maximumRedeliveries;
+    }
+
+    public void setMaximumRedeliveries(int maximumRedeliveries) {
+        this.maximumRedeliveries = maximumRedeliveries;
+    }
+
+    public long getRedeliveryDelay() {
+        return redeliveryDelay;
+    }
+
+    public void setRedeliveryDelay(long redeliveryDelay) {
+        this.redeliveryDelay = redeliveryDelay;
+    }
+
+    public double getBackOffMultiplier() {
+        return backOffMultiplier;
+    }
+
+    public void setBackOffMultiplier(double backOffMultiplier) {
+        this.backOffMultiplier = backOffMultiplier;
+    }
+
+    public long getMaximumRedeliveryDelay() {
+        return maximumRedeliveryDelay;
+    }
+
+    public void setMaximumRedeliveryDelay(long maximumRedeliveryDelay) {
+        this.maximumRedeliveryDelay = maximumRedeliveryDelay;
     }
 }

@@ -64,7 +64,9 @@ public final class MessengerConstants {
     @Metadata(description = "The sender action: typing_on, typing_off, mark_seen, react or unreact.",
               javaType = "String", label = "producer", enums = "typing_on,typing_off,mark_seen,react,unreact")
     public static final String SENDER_ACTION = "CamelMessengerSenderAction";
-    @Metadata(description = "Title of a generic template card.", javaType = "String", label = "producer")
+    @Metadata(description = "Title of a generic template card, or of a one-time notification request (up to 65 "
+                            + "characters).",
+              javaType = "String", label = "producer")
     public static final String TITLE = "CamelMessengerTitle";
     @Metadata(description = "Subtitle of a generic template card.", javaType = "String", label = "producer")
     public static final String SUBTITLE = "CamelMessengerSubtitle";
@@ -73,6 +75,15 @@ public final class MessengerConstants {
     @Metadata(description = "URL opened when a generic template card itself is tapped.", javaType = "String",
               label = "producer")
     public static final String DEFAULT_ACTION_URL = "CamelMessengerDefaultActionUrl";
+    @Metadata(description = "Generic template: the image aspect ratio, horizontal or square.", javaType = "String",
+              label = "producer", enums = "horizontal,square")
+    public static final String IMAGE_ASPECT_RATIO = "CamelMessengerImageAspectRatio";
+    @Metadata(description = "Templates: whether to show the native share button.", javaType = "Boolean",
+              label = "producer")
+    public static final String SHARABLE = "CamelMessengerSharable";
+    @Metadata(description = "sendOneTimeNotificationRequest: the payload the opt-in will carry back (required).",
+              javaType = "String", label = "producer")
+    public static final String PAYLOAD = "CamelMessengerPayload";
     @Metadata(description = "Media type of a media template: image or video.", javaType = "String",
               label = "producer", enums = "image,video")
     public static final String MEDIA_TYPE = "CamelMessengerMediaType";
@@ -86,6 +97,34 @@ public final class MessengerConstants {
     @Metadata(description = "The recipient id the platform returned for a send.", javaType = "String",
               label = "producer")
     public static final String RESPONSE_RECIPIENT_ID = "CamelMessengerResponseRecipientId";
+
+    @Metadata(description = "giveThreadControl: the app to pass the conversation to; with CamelMessengerThreadControl "
+                            + "pass on a send, the app that gets control after the message.",
+              javaType = "String", label = "producer")
+    public static final String TARGET_APP_ID = "CamelMessengerTargetAppId";
+    @Metadata(description = "On a send: pass or release thread control after this message (Send API thread_control).",
+              javaType = "String", label = "producer", enums = "pass,release")
+    public static final String THREAD_CONTROL = "CamelMessengerThreadControl";
+    @Metadata(description = "extendThreadControl: how long to extend control, up to 7 days (a java.time.Duration, an "
+                            + "ISO-8601 text such as PT48H, or a number of seconds).",
+              javaType = "java.time.Duration", label = "producer")
+    public static final String DURATION = "CamelMessengerDuration";
+    @Metadata(description = "getThreadOwner: the app id that owns the conversation (absent when the thread is idle).",
+              javaType = "String", label = "producer")
+    public static final String THREAD_OWNER_APP_ID = "CamelMessengerThreadOwnerAppId";
+    @Metadata(description = "getThreadOwner: when the owner's control expires (epoch seconds), when the platform "
+                            + "says so.",
+              javaType = "Long", label = "producer")
+    public static final String THREAD_CONTROL_EXPIRATION = "CamelMessengerThreadControlExpiration";
+
+    @Metadata(description = "waitForResponse: the step the user's next input answers; on the consumer's exchange of "
+                            + "that input (or of the wait's expiry), the step it answers.",
+              javaType = "String")
+    public static final String WAIT_STEP = "CamelMessengerWaitStep";
+    @Metadata(description = "waitForResponse: how long the wait lasts (a java.time.Duration, an ISO-8601 text such as "
+                            + "PT30M, or milliseconds).",
+              javaType = "java.time.Duration", label = "producer")
+    public static final String WAIT_TIMEOUT = "CamelMessengerWaitTimeout";
 
     // ----- consumer
 
@@ -115,7 +154,8 @@ public final class MessengerConstants {
               javaType = "java.util.List", label = "consumer")
     public static final String ATTACHMENTS = "CamelMessengerAttachments";
     @Metadata(description = "The one-time notification token of an opt-in (consumer); on a send, addresses the "
-                            + "message to that token instead of a PSID.",
+                            + "message to that token instead of a PSID (one message per token: a second send with the "
+                            + "same token from the same exchange fails before any call).",
               javaType = "String")
     public static final String ONE_TIME_NOTIF_TOKEN = "CamelMessengerOneTimeNotifToken";
     @Metadata(description = "The payload of an opt-in.", javaType = "String", label = "consumer")

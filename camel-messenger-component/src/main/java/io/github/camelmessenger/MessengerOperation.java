@@ -13,9 +13,23 @@ public enum MessengerOperation {
     sendMediaTemplate,
     sendSenderAction,
     sendCustomRequest,
+    sendOneTimeNotificationRequest,
+    sendToInbox,
+    giveThreadControl,
+    takeThreadControl,
+    requestThreadControl,
+    releaseThreadControl,
+    extendThreadControl,
+    getThreadOwner,
+    waitForResponse,
     webhook;
 
     public boolean isProducer() {
         return this != webhook;
+    }
+
+    /** Whether the operation calls the Graph API (waitForResponse only records state). */
+    public boolean callsGraphApi() {
+        return this != webhook && this != waitForResponse;
     }
 }

@@ -199,7 +199,12 @@ public final class Shorthand {
             return Button.url(label, value);
         }
         if (lower.startsWith(PHONE_PREFIX)) {
-            String number = value.substring(PHONE_PREFIX.length()).trim();
+            String raw = value.substring(PHONE_PREFIX.length());
+            String number = raw.trim();
+            if (raw.startsWith(" ") && !number.isEmpty() && Character.isDigit(number.charAt(0))) {
+                // a '+' in a URI query decodes to a space: phone_number:+1555 arrives as "phone_number: 1555"
+                number = "+" + number;
+            }
             if (number.isEmpty()) {
                 throw new MessengerValidationException(field,
                         BUTTON_FORMS + "; phone_number: must be followed by the number, e.g. +15551234567", item);

@@ -1,0 +1,230 @@
+package io.github.camelmessenger.graph;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import io.github.camelmessenger.MessengerApiException;
+import io.github.camelmessenger.MessengerException;
+import io.netty.buffer.Unpooled;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpClosedException;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One {@link GraphClient#send} in flight: acquire a permit, send, read the answer, and either complete or retry
+ * after a backoff. Every step is a Vert.x callback; the future completes exactly once.
+ */
+final class GraphCall {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GraphCall.class);
+
+    private final GraphClient client;
+    private final GraphRequest request;
+    private final CompletableFuture<GraphResponse> result;
+    private final RequestOptions requestOptions;
+    private int attempts;
+    private int status;
+    private long retryTimer = -1;
+    private long attemptStart;
+
+    GraphCall(GraphClient client, GraphRequest request, CompletableFuture<GraphResponse> result) {
+        this.client = client;
+        this.request = request;
+        this.result = result;
+        GraphClient.Credentials credentials = client.credentials(request.accessToken(), request.appSecret());
+        RequestOptions ro = new RequestOptions()
+                .setMethod(HttpMethod.valueOf(request.method()))
+                .setURI(client.requestUri(request, credentials));
+        if (credentials.authorization != null) {
+            ro.putHeader(HttpHeaders.AUTHORIZATION, credentials.authorization);
+        }
+        if (request.contentType() != null) {
+            ro.putHeader(HttpHeaders.CONTENT_TYPE, request.contentType());
+        }
+        this.requestOptions = ro;
+    }
+
+    void start() {
+        acquireThenSend();
+    }
+
+    private void acquireThenSend() {
+        PageRateLimiter limiter = client.rateLimiter;
+        if (limiter == null || request.rateClass() == RateClass.NONE) {
+            sendAttempt();
+        } else {
+            limiter.acquire(request.pageKey(), request.rateClass(), this::sendAttempt);
+        }
+    }
+
+    private void sendAttempt() {
+        if (client.closed) {
+            fail(new MessengerException("Graph API client for " + client.server + " is closed; "
+                                        + request.method() + " " + request.path() + " not sent"));
+            return;
+        }
+        attempts++;
+        attemptStart = System.nanoTime();
+        try {
+            client.http.request(requestOptions, this::onRequest);
+        } catch (RuntimeException e) {
+            onTransportFailure(e);
+        }
+    }
+
+    private void onRequest(AsyncResult<HttpClientRequest> ar) {
+        if (ar.failed()) {
+            onTransportFailure(ar.cause());
+            return;
+        }
+        byte[] body = request.body();
+        HttpClientRequest httpRequest = ar.result();
+        if (body == null || body.length == 0) {
+            httpRequest.send(this::onResponse);
+        } else {
+            // wrap, don't copy: the body may be sent again on retry, so each attempt gets its own wrapper
+            httpRequest.send(Buffer.buffer(Unpooled.wrappedBuffer(body)), this::onResponse);
+        }
+    }
+
+    private void onResponse(AsyncResult<HttpClientResponse> ar) {
+        if (ar.failed()) {
+            onTransportFailure(ar.cause());
+            return;
+        }
+        HttpClientResponse response = ar.result();
+        status = response.statusCode();
+        response.body(this::onBody);
+    }
+
+    private void onBody(AsyncResult<Buffer> ar) {
+        if (ar.failed()) {
+            onTransportFailure(ar.cause());
+            return;
+        }
+        try {
+            byte[] bytes = ar.result().getBytes();
+            if (status >= 200 && status < 300) {
+                if (LOG.isTraceEnabled()) {
+                    LOG.trace("Graph API {} {} -> {} (attempt {})", request.method(), request.path(), status, attempts);
+                }
+                result.complete(new GraphResponse(status, bytes));
+                return;
+            }
+            MessengerApiException error = GraphErrors.fromResponse(status, bytes);
+            if (error.isRetryable() && attempts <= client.options.getMaxRetries()) {
+                retryLater(error.isRateLimited(), error.getMessage());
+            } else {
+                if (LOG.isDebugEnabled()) {
+                    LOG.debug("Graph API {} {} -> {} (attempt {}), giving up: {}", request.method(), request.path(),
+                            status, attempts, error.getMessage());
+                }
+                fail(error);
+            }
+        } catch (RuntimeException e) {
+            fail(new MessengerException("Cannot read the Graph API answer to " + request.method() + " "
+                                        + request.path(), e));
+        }
+    }
+
+    private void onTransportFailure(Throwable cause) {
+        if (!client.closed && attempts <= client.options.getMaxRetries()) {
+            retryLater(false, describeTransportFailure(cause));
+            return;
+        }
+        String message = "Graph API call " + request.method() + " " + request.path() + " to " + client.server
+                         + " failed after " + attempts + (attempts == 1 ? " attempt: " : " attempts: ")
+                         + describeTransportFailure(cause);
+        fail(new MessengerException(message, safeCause(cause)));
+    }
+
+    private void retryLater(boolean rateLimited, String reason) {
+        long delay = Math.max(1, client.backoff.delayMillis(attempts - 1, rateLimited));
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("Graph API {} {} attempt {} failed ({}); retrying in {} ms", request.method(), request.path(),
+                    attempts, reason, delay);
+        }
+        client.waitingForRetry.put(this, Boolean.TRUE);
+        synchronized (this) {
+            retryTimer = client.vertx.setTimer(delay, id -> {
+                if (client.waitingForRetry.remove(this) != null) {
+                    acquireThenSend();
+                }
+            });
+        }
+        if (client.closed) {
+            // close() may have run before we registered: do not wait for the timer
+            abortRetry();
+        }
+    }
+
+    /** Called by {@link GraphClient#close()}: fail now instead of waiting for the retry timer. */
+    void abortRetry() {
+        if (client.waitingForRetry.remove(this) == null) {
+            return;
+        }
+        long timer;
+        synchronized (this) {
+            timer = retryTimer;
+        }
+        if (timer >= 0) {
+            client.vertx.cancelTimer(timer);
+        }
+        fail(new MessengerException("Graph API client for " + client.server + " closed before retrying "
+                                    + request.method() + " " + request.path()));
+    }
+
+    private void fail(Throwable error) {
+        result.completeExceptionally(error);
+    }
+
+    private String describeTransportFailure(Throwable cause) {
+        String description = describe(cause);
+        long timeoutMillis = client.options.getRequestTimeoutMillis();
+        if (cause instanceof HttpClosedException
+            && System.nanoTime() - attemptStart >= TimeUnit.MILLISECONDS.toNanos(timeoutMillis)) {
+            // the idle timeout closes the connection, so a timeout surfaces as a closed connection
+            return "no answer within the request timeout of " + timeoutMillis + " ms (" + description + ")";
+        }
+        return description;
+    }
+
+    private static String describe(Throwable cause) {
+        if (cause == null) {
+            return "unknown failure";
+        }
+        String message = Redaction.redact(cause.getMessage());
+        String type = cause.getClass().getSimpleName();
+        return message == null || message.isEmpty() ? type : type + ": " + message;
+    }
+
+    /** The cause itself, unless its message quotes the request URI (with the proof): then a scrubbed stand-in. */
+    private static Throwable safeCause(Throwable cause) {
+        if (cause == null) {
+            return null;
+        }
+        String message = cause.getMessage();
+        if (message == null || message.equals(Redaction.redact(message))) {
+            return cause;
+        }
+        Throwable scrubbed = new TransportFailure(cause.getClass().getName() + ": " + Redaction.redact(message));
+        scrubbed.setStackTrace(cause.getStackTrace());
+        return scrubbed;
+    }
+
+    /** Stands in for a transport exception whose message had to be scrubbed. */
+    static final class TransportFailure extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        TransportFailure(String message) {
+            super(message, null, false, true);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.github.camelmessenger.state;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.camel.Service;
+
+/**
+ * Conversation state of Messenger users, keyed by Page id and PSID: at most one pending {@link Wait} per user, and
+ * the time of the user's last inbound message (for the 24-hour messaging window).
+ * <p>
+ * Each wait ends exactly once: either an input of the user takes it ({@link #takeWait}), or, once expired, one
+ * expiry sweep claims it ({@link #claimExpired}), or a newer wait replaces it. This holds across threads and, for
+ * implementations that share a store, across Camel contexts and JVMs: whichever node receives the user's next
+ * message, exactly one caller gets the wait.
+ * <p>
+ * Callers pass the current time in; the repository keeps no clock. Times are kept to the millisecond.
+ * {@link #start()} prepares the store (e.g. creates tables); a repository that was not started prepares it on first
+ * use. All methods are thread-safe. Failures of the underlying store surface as {@link ConversationStateException}.
+ */
+public interface ConversationStateRepository extends Service {
+
+    /**
+     * Sets the user's wait, replacing any previous one (expired or not) in one atomic step: after this returns no
+     * caller can take or claim the replaced wait.
+     */
+    void putWait(Wait wait);
+
+    /**
+     * Removes and returns the user's wait when it is still valid at {@code now} (i.e. {@code now} is before its
+     * {@link Wait#expiresAt() expiry}). Of any number of concurrent callers, on any node, exactly one gets a given
+     * wait. An expired wait is left in place for {@link #claimExpired}, so that its expiry is still reported once.
+     *
+     * @return the wait the caller now owns, or empty when the user has no valid wait
+     */
+    Optional<Wait> takeWait(String pageId, String psid, Instant now);
+
+    /**
+     * Removes and returns up to {@code max} waits that have expired at {@code now} ({@code expiresAt <= now}). Each
+     * expired wait is returned to exactly one caller across all nodes. Which waits are returned when more than
+     * {@code max} are due is unspecified (earliest expiry first where the store can do it cheaply). An empty list
+     * means no expired wait was left unclaimed (another caller may still be claiming some).
+     *
+     * @param max at least 1
+     */
+    List<Wait> claimExpired(Instant now, int max);
+
+    /** The user's current wait, expired or not, without removing it. */
+    Optional<Wait> findWait(String pageId, String psid);
+
+    /**
+     * Records an inbound message of the user at {@code at}. Keeps the latest time: an older time (e.g. an event
+     * delivered late) never moves it back.
+     */
+    void recordInbound(String pageId, String psid, Instant at);
+
+    /** The time of the user's last inbound message, or empty when the repository has never seen the user. */
+    Optional<Instant> lastInbound(String pageId, String psid);
+}
