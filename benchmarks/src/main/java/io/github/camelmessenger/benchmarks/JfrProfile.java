@@ -69,6 +69,8 @@ final class JfrProfile implements AutoCloseable {
     private void summarise() throws IOException {
         Map<String, Integer> self = new HashMap<>();
         Map<String, Integer> inclusive = new HashMap<>();
+        Map<String, Integer> selfByGroup = new HashMap<>();
+        Map<String, Integer> innermost = new HashMap<>();
         Map<String, Long> allocations = new HashMap<>();
         long allocated = 0;
         int samples = 0;
@@ -86,6 +88,8 @@ final class JfrProfile implements AutoCloseable {
             if ("jdk.ExecutionSample".equals(type)) {
                 samples++;
                 self.merge(method(frames.get(0)), 1, Integer::sum);
+                selfByGroup.merge(group(method(frames.get(0))), 1, Integer::sum);
+                innermost.merge(innermostComponentFrame(frames), 1, Integer::sum);
                 Set<String> seen = new HashSet<>();
                 for (RecordedFrame frame : frames) {
                     String m = method(frame);
@@ -110,6 +114,10 @@ final class JfrProfile implements AutoCloseable {
         }
         System.out.printf(Locale.ROOT, "%nprofile of %s: %d execution samples (1 ms), recordings %s%n", name, samples,
                 segments);
+        print("self time by library", selfByGroup, samples, 12);
+        print("by innermost component method on the stack (its own code plus the JDK, Jackson, Camel, Vert.x code it "
+              + "calls, excluding deeper component methods; a completion starts the next send, so this is the split "
+              + "that adds up)", innermost, samples, 30);
         print("hottest methods (self)", self, samples, 25);
         print("component, Jackson and Camel methods (inclusive)", inclusive, samples, 40);
         System.out.printf(Locale.ROOT, "  allocation (sampled weight %d MB), by first component/Jackson/Camel frame:%n",
@@ -125,6 +133,42 @@ final class JfrProfile implements AutoCloseable {
         counts.entrySet().stream().sorted(Map.Entry.<String, Integer> comparingByValue().reversed()).limit(limit)
                 .forEach(e -> System.out.printf(Locale.ROOT, "    %5.1f%%  %s%n", 100.0 * e.getValue() / samples,
                         e.getKey()));
+    }
+
+    private static String group(String method) {
+        String[][] groups = {
+                { "io.github.camelmessenger.benchmarks.", "benchmark harness" },
+                { "io.github.camelmessenger.", "component" },
+                { "com.fasterxml.jackson.", "Jackson" },
+                { "org.apache.camel.", "Camel" },
+                { "io.vertx.", "Vert.x" },
+                { "io.netty.", "Netty" },
+                { "java.", "JDK" },
+                { "jdk.", "JDK" },
+                { "sun.", "JDK" } };
+        for (String[] g : groups) {
+            if (method.startsWith(g[0])) {
+                return g[1];
+            }
+        }
+        return "other";
+    }
+
+    /** The innermost frame of the component (not the harness), or what the sample was doing outside it. */
+    private static String innermostComponentFrame(List<RecordedFrame> frames) {
+        for (RecordedFrame frame : frames) {
+            String m = method(frame);
+            if (m.startsWith("io.github.camelmessenger.") && !m.startsWith(HARNESS)) {
+                return m;
+            }
+        }
+        for (RecordedFrame frame : frames) {
+            String m = method(frame);
+            if (m.startsWith(HARNESS)) {
+                return "(harness, outside the component) " + m;
+            }
+        }
+        return "(outside the component: " + group(method(frames.get(0))) + ")";
     }
 
     private static boolean isInclusive(String method) {

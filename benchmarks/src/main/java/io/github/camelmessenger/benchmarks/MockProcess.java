@@ -21,28 +21,42 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The mock Send API running in a child JVM (same java binary, same classpath), with its CPU time readable from here.
+ * The mock Send API running in a child JVM (same java binary, same classpath), with its CPU time readable from here
+ * and from the scenario JVMs.
  */
 final class MockProcess implements AutoCloseable {
 
+    /** Null when attached to a mock another JVM started. */
     private final Process process;
+    private final ProcessHandle handle;
     private final int port;
 
-    private MockProcess(Process process, int port) {
+    private MockProcess(Process process, ProcessHandle handle, int port) {
         this.process = process;
+        this.handle = handle;
         this.port = port;
     }
 
+    /** The mock another JVM of this benchmark started (a scenario JVM uses the coordinator's mock). */
+    static MockProcess attach(int port, long pid) {
+        return new MockProcess(null, ProcessHandle.of(pid).orElseThrow(
+                () -> new IllegalStateException("no mock Send API process " + pid)), port);
+    }
+
+    long pid() {
+        return handle.pid();
+    }
+
     static MockProcess start(long latencyMillis, int eventLoops) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xms128m", "-Xmx256m", "-cp", classpath(),
+        List<String> command = new ArrayList<>(List.of(java(), "-Xms128m", "-Xmx256m", "-cp", classpath(),
                 MockSendApi.class.getName(), Long.toString(latencyMillis), Integer.toString(eventLoops)));
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String line;
         while ((line = out.readLine()) != null) {
             if (line.startsWith(MockSendApi.READY)) {
-                return new MockProcess(process, Integer.parseInt(line.substring(MockSendApi.READY.length()).trim()));
+                return new MockProcess(process, process.toHandle(),
+                        Integer.parseInt(line.substring(MockSendApi.READY.length()).trim()));
             }
         }
         process.destroyForcibly();
@@ -55,7 +69,7 @@ final class MockProcess implements AutoCloseable {
 
     /** CPU time (user + system) the mock JVM has used so far, in nanoseconds; -1 when the OS does not say. */
     long cpuNanos() {
-        return process.info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
+        return handle.info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
     }
 
     /** The body (and method, URI, bearer token or not) of the last POST the mock received. */
@@ -87,6 +101,9 @@ final class MockProcess implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException, IOException {
+        if (process == null) {
+            return;
+        }
         process.getOutputStream().close(); // the mock exits when its stdin closes
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
             process.destroyForcibly();
@@ -102,11 +119,16 @@ final class MockProcess implements AutoCloseable {
         }
     }
 
+    /** The java binary running this JVM. */
+    static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
     /**
      * The classpath of this program. Under {@code mvn exec:java} the project's classes live in a class loader of the
      * Maven JVM, not on {@code java.class.path}, so that loader's URLs are used when there is one.
      */
-    private static String classpath() {
+    static String classpath() {
         Set<String> entries = new LinkedHashSet<>();
         if (MockProcess.class.getClassLoader() instanceof URLClassLoader loader) {
             for (URL url : loader.getURLs()) {

@@ -1,44 +1,40 @@
 package io.github.camelmessenger.benchmarks;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Send producer throughput: {@code messenger:sendMessage} against a local mock of the Send API, next to a plain Vert.x
  * HttpClient loop and a plain JDK HttpClient loop on the same mock, at each mock latency.
  *
  * <p>
- * System properties: {@code messages} (per measured round, 20000), {@code inflight} (64), {@code latencies} (mock
- * latencies in ms, "0,20"), {@code warmup} (messages per scenario before measuring, 10000), {@code rounds} (measured
- * rounds, interleaved across scenarios; the median round by msgs/s is shown, 3), {@code scenarios}
- * ("component,vertx,jdk"), {@code mock.eventLoops} (1), {@code profile} (a scenario to record with JFR during its
- * measured rounds, summarised at the end of each latency).
+ * This JVM coordinates: per latency it starts the mock (a JVM of its own), then runs each scenario in a fresh JVM
+ * ({@link ScenarioMain}) one after the other, and prints the table and ratios. System properties (passed on to the
+ * scenario JVMs with this JVM's other options): {@code messages} (per measured round, 20000), {@code inflight} (64),
+ * {@code latencies} (mock latencies in ms, "0,20"), {@code warmup} (messages per warm-up batch, 10000),
+ * {@code warmup.seconds} (warm-up batches repeat for at least this long, 5), {@code rounds} (measured rounds; the
+ * median round by msgs/s is reported, 3), {@code scenarios} ("component,vertx,jdk"), {@code mock.eventLoops} (1),
+ * {@code profile} (a scenario to record with JFR during its measured rounds and summarise).
  */
 public final class SendBenchmark {
 
-    private static final String COMPONENT = "component";
-    private static final String VERTX = "vertx";
-    private static final String JDK = "jdk";
+    static final String COMPONENT = "component";
+    static final String VERTX = "vertx";
+    static final String JDK = "jdk";
 
-    private final int messages = Integer.getInteger("messages", 20_000);
-    private final int inflight = Integer.getInteger("inflight", 64);
-    private final int warmup = Integer.getInteger("warmup", 10_000);
-    private final int rounds = Integer.getInteger("rounds", 3);
+    private final ScenarioMain.Settings settings = ScenarioMain.Settings.fromSystemProperties();
     private final int mockEventLoops = Integer.getInteger("mock.eventLoops", 1);
     private final long[] latencies = Arrays.stream(System.getProperty("latencies", "0,20").split(","))
             .map(String::trim).mapToLong(Long::parseLong).toArray();
     private final List<String> scenarios = Arrays.stream(System.getProperty("scenarios", "component,vertx,jdk")
             .split(",")).map(String::trim).toList();
-    private final String profiled = System.getProperty("profile", "");
-    private final byte[] body = Payload.json();
 
     public static void main(String[] args) throws Exception {
         new SendBenchmark().run();
@@ -46,129 +42,81 @@ public final class SendBenchmark {
 
     private void run() throws Exception {
         System.out.printf(Locale.ROOT,
-                "Send benchmark: %d messages per round, %d in flight, %d rounds (median shown), warm-up %d per "
-                                       + "scenario%n%d CPUs, Java %s (%s), mock Send API in a separate JVM (%d event loop(s))%n"
+                "Send benchmark: %d messages per round, %d in flight, %d rounds (median shown), warm-up >= %d s "
+                                       + "(batches of %d), each scenario in its own JVM%n"
+                                       + "%d CPUs, Java %s (%s), mock Send API in a separate JVM (%d event loop(s))%n"
                                        + "component: messenger:sendMessage, rateLimitEnabled=false (the 300/s Page pacing "
                                        + "would otherwise be the limit measured), maxConnections=%d%n"
                                        + "payload: text + 2 quick replies, %d bytes of JSON%n%n",
-                messages, inflight, rounds, warmup, Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"), System.getProperty("java.vm.name"), mockEventLoops, inflight,
-                body.length);
+                settings.messages(), settings.inflight(), settings.rounds(), settings.warmupSeconds(),
+                settings.warmup(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                System.getProperty("java.vm.name"), mockEventLoops, settings.inflight(), Payload.json().length);
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         List<Row> rows = new ArrayList<>();
         for (long latency : latencies) {
-            rows.addAll(runAtLatency(latency));
+            try (MockProcess mock = MockProcess.start(latency, mockEventLoops)) {
+                // A fresh mock runs interpreted at first: warm it here, so no scenario pays for that.
+                try (VertxLoop loop = new VertxLoop(mock.port(), settings.inflight(), Payload.json())) {
+                    ScenarioMain.warmUp(loop, mock, settings, latency + " ms mock");
+                }
+                for (String scenario : scenarios) {
+                    rows.add(runScenario(scenario, latency, mock));
+                }
+            }
         }
         // Other work on the machine skews every figure; the load average says whether there was any.
-        System.out.printf(Locale.ROOT, "%nsystem load average (1 min): %.2f before, %.2f after%n", loadBefore,
+        System.out.printf(Locale.ROOT, "%nsystem load average (1 min): %.2f before, %.2f after%n%n", loadBefore,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        System.out.println();
         System.out.println(table(rows));
         System.out.println(ratios(rows));
     }
 
-    private List<Row> runAtLatency(long latency) throws Exception {
-        Map<String, SendTarget> targets = new LinkedHashMap<>();
-        Map<String, List<LoadDriver.Run>> runs = new LinkedHashMap<>();
-        Map<String, String> failures = new LinkedHashMap<>();
-        try (MockProcess mock = MockProcess.start(latency, mockEventLoops)) {
-            try {
-                for (String scenario : scenarios) {
-                    try {
-                        SendTarget target = create(scenario, mock.port());
-                        targets.put(scenario, target);
-                        LoadDriver.run(target, warmup, inflight, mock, 180);
-                        checkPayload(scenario, mock);
-                        runs.put(scenario, new ArrayList<>());
-                    } catch (Exception e) {
-                        failures.put(scenario, describe(e));
-                        System.out.printf("%d ms %s: not measured: %s%n", latency, scenario, describe(e));
-                    }
-                }
-                // -Dprofile=component (or vertx, jdk) records where that scenario's time goes, at each latency.
-                JfrProfile profile = runs.containsKey(profiled) ? new JfrProfile(profiled + "-" + latency + "ms") : null;
-                for (int round = 1; round <= rounds; round++) {
-                    for (Map.Entry<String, List<LoadDriver.Run>> entry : runs.entrySet()) {
-                        String scenario = entry.getKey();
-                        if (failures.containsKey(scenario)) {
-                            continue;
-                        }
-                        try {
-                            boolean profiling = profile != null && scenario.equals(profiled);
-                            if (profiling) {
-                                profile.resume();
-                            }
-                            LoadDriver.Run run = LoadDriver.run(targets.get(scenario), messages, inflight, mock, 180);
-                            if (profiling) {
-                                profile.pause();
-                            }
-                            entry.getValue().add(run);
-                            System.out.printf(Locale.ROOT,
-                                    "%d ms %-9s round %d: %8.0f msgs/s  p50 %6.2f ms  p99 %6.2f ms  CPU %6.1f µs/msg "
-                                                           + "(mock %5.1f)%n",
-                                    latency, scenario, round, run.messagesPerSecond(), run.percentileMillis(0.50),
-                                    run.percentileMillis(0.99), run.clientCpuMicrosPerMessage(),
-                                    run.mockCpuMicrosPerMessage());
-                        } catch (Exception e) {
-                            failures.put(scenario, describe(e));
-                            System.out.printf("%d ms %s: failed: %s%n", latency, scenario, describe(e));
-                        }
-                    }
-                }
-                if (profile != null) {
-                    profile.close();
-                }
-            } finally {
-                for (SendTarget target : targets.values()) {
-                    try {
-                        target.close();
-                    } catch (Exception e) {
-                        System.out.println("closing a scenario failed: " + describe(e));
+    private Row runScenario(String scenario, long latency, MockProcess mock) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(MockProcess.java());
+        // the same heap, GC and -D settings as this JVM
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.addAll(List.of("-cp", MockProcess.classpath(), ScenarioMain.class.getName(), scenario,
+                Integer.toString(mock.port()), Long.toString(mock.pid()), Long.toString(latency)));
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        process.getOutputStream().close();
+        List<Round> rounds = new ArrayList<>();
+        String failure = null;
+        try (BufferedReader out = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                if (line.startsWith(ScenarioMain.RESULT)) {
+                    rounds.add(Round.parse(line.substring(ScenarioMain.RESULT.length())));
+                } else {
+                    System.out.println(line);
+                    if (line.startsWith(ScenarioMain.FAILED)) {
+                        failure = line.substring(ScenarioMain.FAILED.length());
                     }
                 }
             }
         }
-        List<Row> rows = new ArrayList<>();
-        for (String scenario : scenarios) {
-            List<LoadDriver.Run> measured = runs.getOrDefault(scenario, List.of());
-            if (failures.containsKey(scenario) || measured.isEmpty()) {
-                rows.add(new Row(latency, scenario, null, failures.getOrDefault(scenario, "not measured")));
-            } else {
-                List<LoadDriver.Run> sorted = new ArrayList<>(measured);
-                sorted.sort(Comparator.comparingDouble(LoadDriver.Run::messagesPerSecond));
-                rows.add(new Row(latency, scenario, sorted.get(sorted.size() / 2), null));
-            }
+        int exit = process.waitFor();
+        if (failure == null && (exit != 0 || rounds.isEmpty())) {
+            failure = "scenario JVM exited with " + exit + " after " + rounds.size() + " rounds";
         }
-        return rows;
-    }
-
-    private SendTarget create(String scenario, int port) throws Exception {
-        return switch (scenario) {
-            case COMPONENT -> new ComponentTarget(port, inflight);
-            case VERTX -> new VertxLoop(port, inflight, body);
-            case JDK -> new JdkLoop(port, body);
-            default -> throw new IllegalArgumentException("unknown scenario " + scenario + "; known: component,vertx,jdk");
-        };
-    }
-
-    /** Every scenario must put the same JSON on the wire, or the comparison means nothing. */
-    private void checkPayload(String scenario, MockProcess mock) throws Exception {
-        MockProcess.LastRequest last = mock.lastRequest();
-        ObjectMapper mapper = new ObjectMapper();
-        boolean same = mapper.readTree(last.body()).equals(mapper.readTree(body));
-        System.out.printf("%s: %s, %d bytes: %s%n", scenario, last.request(), last.body().length(),
-                same ? "same JSON as the baselines" : "DIFFERENT JSON from the baselines: " + last.body());
-    }
-
-    private static String describe(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+        if (failure != null) {
+            return new Row(latency, scenario, null, failure);
         }
-        return root == e ? e.toString() : e + " (cause: " + root + ")";
+        rounds.sort(Comparator.comparingDouble(Round::messagesPerSecond));
+        return new Row(latency, scenario, rounds.get(rounds.size() / 2), null);
     }
 
-    record Row(long latency, String scenario, LoadDriver.Run run, String failure) {
+    /** One measured round, as a scenario JVM reports it. */
+    record Round(double messagesPerSecond, double p50Millis, double p99Millis, double clientCpuMicros,
+                 double mockCpuMicros) {
+        static Round parse(String line) {
+            double[] v = Arrays.stream(line.trim().split(" ")).mapToDouble(Double::parseDouble).toArray();
+            return new Round(v[0], v[1], v[2], v[3], v[4]);
+        }
+    }
+
+    record Row(long latency, String scenario, Round round, String failure) {
     }
 
     private static String table(List<Row> rows) {
@@ -176,14 +124,14 @@ public final class SendBenchmark {
         out.append("| mock latency | scenario | msgs/s | p50 ms | p99 ms | client CPU µs/msg | mock CPU µs/msg |\n");
         out.append("|---|---|---:|---:|---:|---:|---:|\n");
         for (Row row : rows) {
-            if (row.run() == null) {
-                out.append(String.format(Locale.ROOT, "| %d ms | %s | %s | | | | |%n", row.latency(), label(row.scenario()),
-                        "not measured: " + row.failure()));
+            if (row.round() == null) {
+                out.append(String.format(Locale.ROOT, "| %d ms | %s | not measured: %s | | | | |%n", row.latency(),
+                        label(row.scenario()), row.failure()));
             } else {
-                LoadDriver.Run r = row.run();
+                Round r = row.round();
                 out.append(String.format(Locale.ROOT, "| %d ms | %s | %.0f | %.2f | %.2f | %.1f | %.1f |%n",
-                        row.latency(), label(row.scenario()), r.messagesPerSecond(), r.percentileMillis(0.50),
-                        r.percentileMillis(0.99), r.clientCpuMicrosPerMessage(), r.mockCpuMicrosPerMessage()));
+                        row.latency(), label(row.scenario()), r.messagesPerSecond(), r.p50Millis(), r.p99Millis(),
+                        r.clientCpuMicros(), r.mockCpuMicros()));
             }
         }
         return out.toString();
@@ -202,26 +150,26 @@ public final class SendBenchmark {
         StringBuilder out = new StringBuilder();
         for (long latency : latencies) {
             Row vertx = find(rows, latency, VERTX);
-            if (vertx == null || vertx.run() == null) {
+            if (vertx == null || vertx.round() == null) {
                 continue;
             }
-            double base = vertx.run().messagesPerSecond();
+            Round base = vertx.round();
             List<String> parts = new ArrayList<>();
             Row component = find(rows, latency, COMPONENT);
-            if (component != null && component.run() != null) {
-                double ratio = component.run().messagesPerSecond() / base;
+            if (component != null && component.round() != null) {
+                double ratio = component.round().messagesPerSecond() / base.messagesPerSecond();
                 parts.add(String.format(Locale.ROOT, "component/vertx = %.2fx msgs/s (target >= 0.90x: %s), %.2fx CPU "
                                                      + "per message",
                         ratio, ratio >= 0.9 ? "met" : "NOT met",
-                        component.run().clientCpuMicrosPerMessage() / vertx.run().clientCpuMicrosPerMessage()));
+                        component.round().clientCpuMicros() / base.clientCpuMicros()));
             } else if (component != null) {
                 parts.add("component not measured");
             }
             Row jdk = find(rows, latency, JDK);
-            if (jdk != null && jdk.run() != null) {
+            if (jdk != null && jdk.round() != null) {
                 parts.add(String.format(Locale.ROOT, "jdk/vertx = %.2fx msgs/s, %.2fx CPU per message",
-                        jdk.run().messagesPerSecond() / base,
-                        jdk.run().clientCpuMicrosPerMessage() / vertx.run().clientCpuMicrosPerMessage()));
+                        jdk.round().messagesPerSecond() / base.messagesPerSecond(),
+                        jdk.round().clientCpuMicros() / base.clientCpuMicros()));
             }
             if (!parts.isEmpty()) {
                 out.append(String.format(Locale.ROOT, "%d ms: %s%n", latency, String.join("; ", parts)));
