@@ -1,22 +1,29 @@
 package io.github.camelmessenger.benchmarks;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * One scenario in a JVM of its own, started by {@link SendBenchmark}: its warm-up and measured rounds against the
- * coordinator's mock. A JVM per scenario keeps each one's JIT profile its own (the component and the plain Vert.x
- * loop share Vert.x and Netty code, and one compiled for the other's types gets deoptimized) and its CPU time alone.
+ * One scenario in a JVM of its own, driven by {@link SendBenchmark} against its mock. A JVM per scenario keeps each
+ * one's JIT profile its own (the component and the plain Vert.x loop share Vert.x and Netty code, and code compiled
+ * for one's types gets deoptimized by the other) and its CPU time its own. The coordinator still interleaves the
+ * measured rounds of all scenarios, so that a burst of other work on the machine spreads over all of them.
  *
  * <p>
  * Arguments: {@code scenario mockPort mockPid latencyMillis}; settings as system properties (see
- * {@link SendBenchmark}). Prints human-readable lines, and one {@code RESULT} line per round for the coordinator.
+ * {@link SendBenchmark}). Commands, one per line on standard input: {@code warmup}, {@code round}, {@code finish}.
+ * Each is answered with human-readable lines, then {@code DONE}, or a {@code RESULT} line for a round, or
+ * {@code FAILED} (and the JVM exits).
  */
 public final class ScenarioMain {
 
     static final String RESULT = "RESULT ";
     static final String FAILED = "FAILED ";
+    static final String DONE = "DONE";
 
     private ScenarioMain() {
     }
@@ -28,30 +35,49 @@ public final class ScenarioMain {
         long latency = Long.parseLong(args[3]);
         Settings settings = Settings.fromSystemProperties();
         int status = 0;
+        BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         try (SendTarget target = create(scenario, port, settings)) {
-            warmUp(target, mock, settings, latency + " ms " + scenario);
-            checkPayload(scenario, mock);
-            // -Dprofile=component (or vertx, jdk) records where that scenario's time goes.
+            // -Dprofile=component (or vertx, jdk) records where that scenario's time goes, in its rounds only.
             JfrProfile profile = scenario.equals(settings.profile())
                     ? new JfrProfile(scenario + "-" + latency + "ms") : null;
-            for (int round = 1; round <= settings.rounds(); round++) {
-                if (profile != null) {
-                    profile.resume();
+            int round = 0;
+            String command;
+            while ((command = commands.readLine()) != null) {
+                switch (command) {
+                    case "warmup" -> {
+                        warmUp(target, mock, settings, latency + " ms " + scenario);
+                        System.out.println(DONE);
+                    }
+                    case "round" -> {
+                        round++;
+                        if (profile != null) {
+                            profile.resume();
+                        }
+                        LoadDriver.Run run = LoadDriver.run(target, settings.messages(), settings.inflight(), mock,
+                                180);
+                        if (profile != null) {
+                            profile.pause();
+                        }
+                        System.out.printf(Locale.ROOT,
+                                "%d ms %-9s round %d: %8.0f msgs/s  p50 %6.2f ms  p99 %6.2f ms  CPU %6.1f µs/msg "
+                                                       + "(mock %5.1f)%n",
+                                latency, scenario, round, run.messagesPerSecond(), run.percentileMillis(0.50),
+                                run.percentileMillis(0.99), run.clientCpuMicrosPerMessage(),
+                                run.mockCpuMicrosPerMessage());
+                        System.out.printf(Locale.ROOT, "%s%f %f %f %f %f%n", RESULT, run.messagesPerSecond(),
+                                run.percentileMillis(0.50), run.percentileMillis(0.99),
+                                run.clientCpuMicrosPerMessage(), run.mockCpuMicrosPerMessage());
+                    }
+                    case "finish" -> {
+                        if (profile != null) {
+                            profile.close();
+                        }
+                        checkPayload(scenario, mock);
+                        System.out.println(DONE);
+                    }
+                    default -> throw new IllegalArgumentException("unknown command " + command);
                 }
-                LoadDriver.Run run = LoadDriver.run(target, settings.messages(), settings.inflight(), mock, 180);
-                if (profile != null) {
-                    profile.pause();
-                }
-                System.out.printf(Locale.ROOT,
-                        "%d ms %-9s round %d: %8.0f msgs/s  p50 %6.2f ms  p99 %6.2f ms  CPU %6.1f µs/msg (mock %5.1f)%n",
-                        latency, scenario, round, run.messagesPerSecond(), run.percentileMillis(0.50),
-                        run.percentileMillis(0.99), run.clientCpuMicrosPerMessage(), run.mockCpuMicrosPerMessage());
-                System.out.printf(Locale.ROOT, "%s%f %f %f %f %f%n", RESULT, run.messagesPerSecond(),
-                        run.percentileMillis(0.50), run.percentileMillis(0.99), run.clientCpuMicrosPerMessage(),
-                        run.mockCpuMicrosPerMessage());
-            }
-            if (profile != null) {
-                profile.close();
+                System.out.flush();
             }
         } catch (Exception e) {
             System.out.println(FAILED + describe(e));
@@ -63,9 +89,9 @@ public final class ScenarioMain {
     }
 
     /**
-     * Warm-up batches until the JIT has settled: at least {@code warmup.seconds}, then until a batch runs within 10 %
-     * of the best batch so far (on two busy cores the compiler threads compete with the event loops, and a fixed
-     * count left the component measured half-compiled), but no longer than four times {@code warmup.seconds}.
+     * Warm-up batches until the JIT has settled: at least {@code warmup.seconds}, then until a batch is no longer 10 %
+     * faster than every batch before it (on two busy cores the compiler threads compete with the event loops, and a
+     * fixed count left the component measured half-compiled), but no longer than four times {@code warmup.seconds}.
      */
     static void warmUp(SendTarget target, MockProcess mock, Settings settings, String what) throws InterruptedException {
         long start = System.nanoTime();
@@ -73,12 +99,14 @@ public final class ScenarioMain {
         long maximum = start + 4L * settings.warmupSeconds() * 1_000_000_000L;
         double best = 0;
         double last;
+        boolean improving;
         int warmed = 0;
         do {
             last = LoadDriver.run(target, settings.warmup(), settings.inflight(), mock, 180).messagesPerSecond();
+            improving = last > 1.1 * best;
             best = Math.max(best, last);
             warmed += settings.warmup();
-        } while (System.nanoTime() < minimum || (last < 0.9 * best && System.nanoTime() < maximum));
+        } while (System.nanoTime() < minimum || (improving && System.nanoTime() < maximum));
         System.out.printf(Locale.ROOT, "%s: warmed up with %d messages in %.1f s, last batch %.0f msgs/s%n", what,
                 warmed, (System.nanoTime() - start) / 1e9, last);
     }

@@ -1,7 +1,10 @@
 package io.github.camelmessenger.benchmarks;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -9,14 +12,16 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Send producer throughput: {@code messenger:sendMessage} against a local mock of the Send API, next to a plain Vert.x
  * HttpClient loop and a plain JDK HttpClient loop on the same mock, at each mock latency.
  *
  * <p>
- * This JVM coordinates: per latency it starts the mock (a JVM of its own), then runs each scenario in a fresh JVM
- * ({@link ScenarioMain}) one after the other, and prints the table and ratios. System properties (passed on to the
+ * This JVM coordinates: per latency it starts the mock (a JVM of its own) and warms it, starts one JVM per scenario
+ * ({@link ScenarioMain}), warms each in turn, then runs the measured rounds interleaved (round 1 of each scenario,
+ * then round 2, ...), and prints the table and ratios. System properties (passed on to the
  * scenario JVMs with this JVM's other options): {@code messages} (per measured round, 20000), {@code inflight} (64),
  * {@code latencies} (mock latencies in ms, "0,20"), {@code warmup} (messages per warm-up batch, 10000),
  * {@code warmup.seconds} (warm-up batches repeat for at least this long, 5), {@code rounds} (measured rounds; the
@@ -43,7 +48,7 @@ public final class SendBenchmark {
     private void run() throws Exception {
         System.out.printf(Locale.ROOT,
                 "Send benchmark: %d messages per round, %d in flight, %d rounds (median shown), warm-up >= %d s "
-                                       + "(batches of %d), each scenario in its own JVM%n"
+                                       + "(batches of %d), each scenario in its own JVM, rounds interleaved%n"
                                        + "%d CPUs, Java %s (%s), mock Send API in a separate JVM (%d event loop(s))%n"
                                        + "component: messenger:sendMessage, rateLimitEnabled=false (the 300/s Page pacing "
                                        + "would otherwise be the limit measured), maxConnections=%d%n"
@@ -59,9 +64,7 @@ public final class SendBenchmark {
                 try (VertxLoop loop = new VertxLoop(mock.port(), settings.inflight(), Payload.json())) {
                     ScenarioMain.warmUp(loop, mock, settings, latency + " ms mock");
                 }
-                for (String scenario : scenarios) {
-                    rows.add(runScenario(scenario, latency, mock));
-                }
+                rows.addAll(runAtLatency(latency, mock));
             }
         }
         // Other work on the machine skews every figure; the load average says whether there was any.
@@ -71,40 +74,110 @@ public final class SendBenchmark {
         System.out.println(ratios(rows));
     }
 
-    private Row runScenario(String scenario, long latency, MockProcess mock) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(MockProcess.java());
-        // the same heap, GC and -D settings as this JVM
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-        command.addAll(List.of("-cp", MockProcess.classpath(), ScenarioMain.class.getName(), scenario,
-                Integer.toString(mock.port()), Long.toString(mock.pid()), Long.toString(latency)));
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        process.getOutputStream().close();
-        List<Round> rounds = new ArrayList<>();
-        String failure = null;
-        try (BufferedReader out = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+    private List<Row> runAtLatency(long latency, MockProcess mock) throws Exception {
+        List<ScenarioJvm> jvms = new ArrayList<>();
+        try {
+            for (String scenario : scenarios) {
+                jvms.add(new ScenarioJvm(scenario, latency, mock));
+            }
+            for (ScenarioJvm jvm : jvms) {
+                jvm.command("warmup");
+            }
+            for (int round = 1; round <= settings.rounds(); round++) {
+                for (ScenarioJvm jvm : jvms) {
+                    jvm.command("round");
+                }
+            }
+            for (ScenarioJvm jvm : jvms) {
+                jvm.command("finish");
+            }
+        } finally {
+            for (ScenarioJvm jvm : jvms) {
+                jvm.close();
+            }
+        }
+        List<Row> rows = new ArrayList<>();
+        for (ScenarioJvm jvm : jvms) {
+            rows.add(jvm.row());
+        }
+        return rows;
+    }
+
+    /** A scenario JVM ({@link ScenarioMain}) and what it reported. */
+    private final class ScenarioJvm implements AutoCloseable {
+        final String scenario;
+        final long latency;
+        final Process process;
+        final BufferedReader out;
+        final Writer in;
+        final List<Round> rounds = new ArrayList<>();
+        String failure;
+
+        ScenarioJvm(String scenario, long latency, MockProcess mock) throws IOException {
+            this.scenario = scenario;
+            this.latency = latency;
+            List<String> command = new ArrayList<>();
+            command.add(MockProcess.java());
+            // the same heap, GC and -D settings as this JVM
+            command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+            command.addAll(List.of("-cp", MockProcess.classpath(), ScenarioMain.class.getName(), scenario,
+                    Integer.toString(mock.port()), Long.toString(mock.pid()), Long.toString(latency)));
+            process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+        }
+
+        /** Sends a command and echoes the answer up to its end; a failed JVM is skipped from then on. */
+        void command(String command) throws IOException {
+            if (failure != null) {
+                return;
+            }
+            try {
+                in.write(command + "\n");
+                in.flush();
+            } catch (IOException e) {
+                failure = "scenario JVM gone: " + e;
+                return;
+            }
             String line;
             while ((line = out.readLine()) != null) {
                 if (line.startsWith(ScenarioMain.RESULT)) {
                     rounds.add(Round.parse(line.substring(ScenarioMain.RESULT.length())));
-                } else {
-                    System.out.println(line);
-                    if (line.startsWith(ScenarioMain.FAILED)) {
-                        failure = line.substring(ScenarioMain.FAILED.length());
-                    }
+                    return;
+                }
+                if (line.equals(ScenarioMain.DONE)) {
+                    return;
+                }
+                System.out.println(line);
+                if (line.startsWith(ScenarioMain.FAILED)) {
+                    failure = line.substring(ScenarioMain.FAILED.length());
+                    System.out.printf("%d ms %s: not measured%n", latency, scenario);
+                    return;
                 }
             }
+            failure = "scenario JVM exited during " + command;
         }
-        int exit = process.waitFor();
-        if (failure == null && (exit != 0 || rounds.isEmpty())) {
-            failure = "scenario JVM exited with " + exit + " after " + rounds.size() + " rounds";
+
+        Row row() {
+            if (failure != null || rounds.isEmpty()) {
+                return new Row(latency, scenario, null, failure != null ? failure : "no rounds");
+            }
+            List<Round> sorted = new ArrayList<>(rounds);
+            sorted.sort(Comparator.comparingDouble(Round::messagesPerSecond));
+            return new Row(latency, scenario, sorted.get(sorted.size() / 2), null);
         }
-        if (failure != null) {
-            return new Row(latency, scenario, null, failure);
+
+        @Override
+        public void close() throws InterruptedException {
+            try {
+                in.close(); // end of commands: the JVM exits
+            } catch (IOException e) {
+                // already gone
+            }
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
         }
-        rounds.sort(Comparator.comparingDouble(Round::messagesPerSecond));
-        return new Row(latency, scenario, rounds.get(rounds.size() / 2), null);
     }
 
     /** One measured round, as a scenario JVM reports it. */
