@@ -160,11 +160,11 @@ public final class SendBenchmark {
 
         Row row() {
             if (failure != null || rounds.isEmpty()) {
-                return new Row(latency, scenario, null, failure != null ? failure : "no rounds");
+                return new Row(latency, scenario, null, List.of(), failure != null ? failure : "no rounds");
             }
             List<Round> sorted = new ArrayList<>(rounds);
             sorted.sort(Comparator.comparingDouble(Round::messagesPerSecond));
-            return new Row(latency, scenario, sorted.get(sorted.size() / 2), null);
+            return new Row(latency, scenario, sorted.get(sorted.size() / 2), List.copyOf(rounds), null);
         }
 
         @Override
@@ -189,7 +189,21 @@ public final class SendBenchmark {
         }
     }
 
-    record Row(long latency, String scenario, Round round, String failure) {
+    /** A scenario's median round, and all its rounds in the order they ran. */
+    record Row(long latency, String scenario, Round round, List<Round> rounds, String failure) {
+    }
+
+    /**
+     * The ratio of msgs/s of each round to the baseline's round run right after or before it: the rounds are
+     * interleaved, so each pair saw the same state of the machine.
+     */
+    private static String pairedRatios(Row row, Row base) {
+        List<String> ratios = new ArrayList<>();
+        for (int i = 0; i < Math.min(row.rounds().size(), base.rounds().size()); i++) {
+            ratios.add(String.format(Locale.ROOT, "%.2f",
+                    row.rounds().get(i).messagesPerSecond() / base.rounds().get(i).messagesPerSecond()));
+        }
+        return "per round " + String.join(" / ", ratios);
     }
 
     private static String table(List<Row> rows) {
@@ -220,7 +234,7 @@ public final class SendBenchmark {
     }
 
     private String ratios(List<Row> rows) {
-        StringBuilder out = new StringBuilder();
+        StringBuilder out = new StringBuilder("ratios of the median rounds (of each round with its baseline round):\n");
         for (long latency : latencies) {
             Row vertx = find(rows, latency, VERTX);
             if (vertx == null || vertx.round() == null) {
@@ -231,17 +245,17 @@ public final class SendBenchmark {
             Row component = find(rows, latency, COMPONENT);
             if (component != null && component.round() != null) {
                 double ratio = component.round().messagesPerSecond() / base.messagesPerSecond();
-                parts.add(String.format(Locale.ROOT, "component/vertx = %.2fx msgs/s (target >= 0.90x: %s), %.2fx CPU "
-                                                     + "per message",
-                        ratio, ratio >= 0.9 ? "met" : "NOT met",
+                parts.add(String.format(Locale.ROOT, "component/vertx = %.2fx msgs/s (%s; target >= 0.90x: %s), %.2fx "
+                                                     + "CPU per message",
+                        ratio, pairedRatios(component, vertx), ratio >= 0.9 ? "met" : "NOT met",
                         component.round().clientCpuMicros() / base.clientCpuMicros()));
             } else if (component != null) {
                 parts.add("component not measured");
             }
             Row jdk = find(rows, latency, JDK);
             if (jdk != null && jdk.round() != null) {
-                parts.add(String.format(Locale.ROOT, "jdk/vertx = %.2fx msgs/s, %.2fx CPU per message",
-                        jdk.round().messagesPerSecond() / base.messagesPerSecond(),
+                parts.add(String.format(Locale.ROOT, "jdk/vertx = %.2fx msgs/s (%s), %.2fx CPU per message",
+                        jdk.round().messagesPerSecond() / base.messagesPerSecond(), pairedRatios(jdk, vertx),
                         jdk.round().clientCpuMicros() / base.clientCpuMicros()));
             }
             if (!parts.isEmpty()) {
