@@ -26,8 +26,13 @@ final class ComponentTarget implements SendTarget {
         MessengerConfiguration config = component.getConfiguration();
         config.setBaseUri("http://127.0.0.1:" + port);
         config.setPageAccessToken(Payload.ACCESS_TOKEN);
-        // The platform's 300 calls/s per Page pacing would otherwise be what this measures.
-        config.setRateLimitEnabled(false);
+        // The platform's 300 calls/s per Page pacing would otherwise be what this measures. -Dcomponent.rateLimit=N
+        // turns the pacer on at N calls/s instead, to see what it costs when it is not the limit.
+        Integer rateLimit = Integer.getInteger("component.rateLimit");
+        config.setRateLimitEnabled(rateLimit != null);
+        if (rateLimit != null) {
+            config.setRateLimit(rateLimit);
+        }
         config.setMaxConnections(maxConnections);
         camel.addComponent("messenger", component);
         camel.start();

@@ -26,7 +26,8 @@ import java.util.concurrent.TimeUnit;
  * {@code latencies} (mock latencies in ms, "0,20"), {@code warmup} (messages per warm-up batch, 10000),
  * {@code warmup.seconds} (warm-up batches repeat for at least this long, 5), {@code rounds} (measured rounds; the
  * median round by msgs/s is reported, 3), {@code scenarios} ("component,vertx,jdk"), {@code mock.eventLoops} (1),
- * {@code profile} (a scenario to record with JFR during its measured rounds and summarise).
+ * {@code profile} (a scenario to record with JFR during its measured rounds and summarise),
+ * {@code component.rateLimit} (turn the component's pacer on at this many calls/s; off by default).
  */
 public final class SendBenchmark {
 
@@ -50,12 +51,15 @@ public final class SendBenchmark {
                 "Send benchmark: %d messages per round, %d in flight, %d rounds (median shown), warm-up >= %d s "
                                        + "(batches of %d), each scenario in its own JVM, rounds interleaved%n"
                                        + "%d CPUs, Java %s (%s), mock Send API in a separate JVM (%d event loop(s))%n"
-                                       + "component: messenger:sendMessage, rateLimitEnabled=false (the 300/s Page pacing "
-                                       + "would otherwise be the limit measured), maxConnections=%d%n"
+                                       + "component: messenger:sendMessage, %s, maxConnections=%d%n"
                                        + "payload: text + 2 quick replies, %d bytes of JSON%n%n",
                 settings.messages(), settings.inflight(), settings.rounds(), settings.warmupSeconds(),
                 settings.warmup(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-                System.getProperty("java.vm.name"), mockEventLoops, settings.inflight(), Payload.json().length);
+                System.getProperty("java.vm.name"), mockEventLoops,
+                Integer.getInteger("component.rateLimit") == null
+                        ? "rateLimitEnabled=false (the 300/s Page pacing would otherwise be the limit measured)"
+                        : "rateLimitEnabled=true, rateLimit=" + Integer.getInteger("component.rateLimit"),
+                settings.inflight(), Payload.json().length);
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         List<Row> rows = new ArrayList<>();
         for (long latency : latencies) {
