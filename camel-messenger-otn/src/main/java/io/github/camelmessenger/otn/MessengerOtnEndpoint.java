@@ -9,6 +9,7 @@ import io.github.camelmessenger.otn.producer.MessengerOtnProducer;
 import io.github.camelmessenger.otn.store.OtnStore;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
+import org.apache.camel.MultipleConsumersSupport;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.Metadata;
@@ -25,7 +26,7 @@ import org.apache.camel.support.ScheduledPollEndpoint;
 @UriEndpoint(firstVersion = "0.1.0", scheme = "messenger-otn", title = "Facebook Messenger One-Time Notifications",
              syntax = "messenger-otn:kind", category = { Category.CHAT, Category.CLOUD },
              headersClass = MessengerOtnConstants.class)
-public class MessengerOtnEndpoint extends ScheduledPollEndpoint {
+public class MessengerOtnEndpoint extends ScheduledPollEndpoint implements MultipleConsumersSupport {
 
     /** Claims and listing pages are limited by the store. */
     static final int MAX_BATCH = OtnStore.MAX_BATCH;
@@ -110,6 +111,15 @@ public class MessengerOtnEndpoint extends ScheduledPollEndpoint {
         };
         configureConsumer(consumer);
         return consumer;
+    }
+
+    /**
+     * Several routes may consume the same broadcast endpoint: each consumer claims under its own owner, so they share
+     * the work and never a token. Two fallback listings of one topic would emit every contact twice.
+     */
+    @Override
+    public boolean isMultipleConsumersSupported() {
+        return kind == OtnKind.broadcast;
     }
 
     /** The component's store, started. */

@@ -160,7 +160,7 @@ class BroadcastFlowTest extends OtnRouteTestSupport {
         assertThat(status("down-2")).isEqualTo(TokenStatus.VALID);
         assertThat(status("down-500")).isEqualTo(TokenStatus.VALID);
         assertThat(stored("used-100").status()).isEqualTo(TokenStatus.RETIRED);
-        assertThat(stored("used-100").reason()).contains("#100").contains("has been used");
+        assertThat(stored("used-100").reason()).startsWith("code 100: ").contains("has been used");
         assertThat(stored("denied-10").status()).isEqualTo(TokenStatus.RETIRED);
         assertThat(stored("gone-551").status()).isEqualTo(TokenStatus.RETIRED);
         assertThat(stored("gone-551").reason()).contains("551/1545041");

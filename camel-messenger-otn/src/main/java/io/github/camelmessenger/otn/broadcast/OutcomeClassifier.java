@@ -60,7 +60,7 @@ final class OutcomeClassifier {
     }
 
     static Verdict classify(MessengerApiException api) {
-        String reason = "(#" + api.getCode() + (api.getSubcode() != 0 ? "/" + api.getSubcode() : "") + ") "
+        String reason = "code " + api.getCode() + (api.getSubcode() != 0 ? "/" + api.getSubcode() : "") + ": "
                         + api.getErrorMessage();
         if (api.isRetryable()) {
             return new Verdict(Verdict.Outcome.RELEASE, reason);
