@@ -1,11 +1,17 @@
 package io.github.camelmessenger.otn.broadcast;
 
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Queue;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -18,6 +24,7 @@ import io.github.camelmessenger.otn.store.OtnToken;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.support.ScheduledPollConsumer;
 import org.apache.camel.support.SynchronizationAdapter;
 import org.slf4j.Logger;
@@ -39,6 +46,12 @@ public class BroadcastConsumer extends ScheduledPollConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(BroadcastConsumer.class);
 
+    /**
+     * Claims running ahead of the sends. Two overlap the database round trips (PostgreSQL's SKIP LOCKED lets them run
+     * side by side; on H2 they take turns); claimed tokens not yet sent stay at most this many batches.
+     */
+    private static final int CLAIMS_AHEAD = 2;
+
     /** Consecutive transient failures that end a run at the least. */
     private static final int MIN_FAILURE_STREAK = 10;
 
@@ -47,6 +60,7 @@ public class BroadcastConsumer extends ScheduledPollConsumer {
     private final InFlight inFlight;
     private final ReentrantLock polling = new ReentrantLock();
     private ExecutorService settlerThread;
+    private ExecutorService claimer;
     private Settler settler;
 
     private final AtomicLong emitted = new AtomicLong();
@@ -66,6 +80,8 @@ public class BroadcastConsumer extends ScheduledPollConsumer {
         settlerThread = getEndpoint().getCamelContext().getExecutorServiceManager()
                 .newSingleThreadExecutor(this, "messenger-otn-settler-" + endpoint.getTopic());
         settler = new Settler(endpoint.store(), owner, settlerThread);
+        claimer = getEndpoint().getCamelContext().getExecutorServiceManager()
+                .newFixedThreadPool(this, "messenger-otn-claimer-" + endpoint.getTopic(), CLAIMS_AHEAD);
         super.doStart();
     }
 
@@ -90,6 +106,10 @@ public class BroadcastConsumer extends ScheduledPollConsumer {
                 getEndpoint().getCamelContext().getExecutorServiceManager().shutdown(settlerThread);
                 settlerThread = null;
             }
+            if (claimer != null) {
+                getEndpoint().getCamelContext().getExecutorServiceManager().shutdown(claimer);
+                claimer = null;
+            }
         }
     }
 
@@ -109,16 +129,27 @@ public class BroadcastConsumer extends ScheduledPollConsumer {
         Instant runStart = Instant.now();
         Run run = new Run(Math.max(MIN_FAILURE_STREAK, endpoint.getMaxInFlight()));
         Instant handledSince = endpoint.getCooldown() > 0 ? runStart.minusMillis(endpoint.getCooldown()) : runStart;
+        Callable<List<ClaimedToken>> claim = () -> store.claim(endpoint.getTopic(), handledSince,
+                endpoint.getBatchSize(), owner, endpoint.leaseDuration());
         long consumedBefore = consumed.get();
         long retiredBefore = retired.get();
         long releasedBefore = released.get();
         int count = 0;
+        // the next batches are claimed while this one is sent: the sends need not wait for the database
+        Deque<Future<List<ClaimedToken>>> pending = new ArrayDeque<>();
+        for (int k = 0; k < CLAIMS_AHEAD; k++) {
+            pending.add(claimer.submit(claim));
+        }
+        boolean exhausted = false;
         try {
-            while (mayContinue(run)) {
-                List<ClaimedToken> batch = store.claim(endpoint.getTopic(), handledSince, endpoint.getBatchSize(), owner,
-                        endpoint.leaseDuration());
+            while (!pending.isEmpty()) {
+                List<ClaimedToken> batch = await(pending.poll());
                 if (batch.isEmpty()) {
-                    break;
+                    exhausted = true; // the claims still pending may yet return tokens: they are used
+                    continue;
+                }
+                if (!exhausted && mayContinue(run)) {
+                    pending.add(claimer.submit(claim));
                 }
                 int i = 0;
                 while (i < batch.size() && mayContinue(run) && inFlight.enter()) {
@@ -130,6 +161,9 @@ public class BroadcastConsumer extends ScheduledPollConsumer {
                 }
             }
         } finally {
+            for (Future<List<ClaimedToken>> unused; (unused = pending.poll()) != null;) {
+                claimedInVain(unused).forEach(c -> run.defer(c.tokenValue()));
+            }
             if (!inFlight.awaitIdle(endpoint.getLease())) {
                 LOG.warn("Broadcast of topic {}: {} exchange(s) still in flight after the lease", endpoint.getTopic(),
                         inFlight.inFlight());
@@ -144,6 +178,37 @@ public class BroadcastConsumer extends ScheduledPollConsumer {
                     run.endedBy == null ? "" : " (" + run.endedBy + ")");
         }
         return count;
+    }
+
+    private static List<ClaimedToken> await(Future<List<ClaimedToken>> claim) {
+        try {
+            return claim.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return claimedInVain(claim); // stopping: what it claimed goes back to the pool
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new RuntimeCamelException(e.getCause());
+        }
+    }
+
+    /** A claim the run will not use: waits for it (even when interrupted) so its tokens can be released. */
+    private static List<ClaimedToken> claimedInVain(Future<List<ClaimedToken>> claim) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            while (true) {
+                try {
+                    return claim.get(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException | TimeoutException e) {
+                    return List.of(); // nothing claimed, or its lease will end
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private boolean mayContinue(Run run) {

@@ -485,6 +485,10 @@ public final class JdbcOtnStore implements OtnStore {
         for (int from = 0; from < all.size(); from += INSERT_CHUNK) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + INSERT_CHUNK));
             Instant now = now();
+            if (s.postgres) {
+                done += finishAllAtOnce(s, chunk, owner, to, now);
+                continue;
+            }
             int[] counts = call("mark " + chunk.size() + " tokens " + to, chunk, c -> inTransaction(c, () -> {
                 try (PreparedStatement ps = c.prepareStatement(update)) {
                     for (String token : chunk) {
@@ -505,6 +509,29 @@ public final class JdbcOtnStore implements OtnStore {
             }
         }
         return done;
+    }
+
+    private int finishAllAtOnce(JdbcOtnSql s, List<String> chunk, String owner, TokenStatus to, Instant now) {
+        Set<String> changed = call("mark " + chunk.size() + " tokens " + to, chunk, c -> {
+            try (PreparedStatement ps = c.prepareStatement(s.finishAllAtOnce(to == TokenStatus.CONSUMED))) {
+                setInstant(ps, 1, now);
+                ps.setArray(2, c.createArrayOf("varchar", chunk.toArray()));
+                ps.setString(3, owner);
+                Set<String> tokens = new java.util.HashSet<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        tokens.add(rs.getString(1));
+                    }
+                }
+                return tokens;
+            }
+        });
+        for (String token : chunk) {
+            if (!changed.contains(token)) {
+                LOG.warn("Cannot mark token {} {}: not held by {}", OtnToken.fingerprint(token), to, owner);
+            }
+        }
+        return changed.size();
     }
 
     private boolean finish(String token, String owner, TokenStatus to, String reason) {
