@@ -46,6 +46,10 @@ class ContactsAndFallbackTest extends OtnRouteTestSupport {
                         .routeId("offers").autoStartup(false)
                         .setBody(constant("Offer")).to("messenger:sendMessage?maxRetries=0");
 
+                from("messenger-otn:broadcast?topic=stop&delay=100&initialDelay=0&maxInFlight=2&batchSize=10")
+                        .routeId("stop").autoStartup(false)
+                        .setBody(constant("Slowly")).to("messenger:sendMessage?maxRetries=0");
+
                 from("messenger-otn:broadcast?topic=slow&delay=100&initialDelay=0&maxInFlight=4&batchSize=5")
                         .routeId("slow").autoStartup(false)
                         .process(e -> maxConcurrent.accumulateAndGet(concurrent.incrementAndGet(), Math::max))
@@ -210,6 +214,25 @@ class ContactsAndFallbackTest extends OtnRouteTestSupport {
         assertThat(nonHolders).containsExactlyInAnyOrder("n1", "n2", "n3", "n4");
         assertThat(all).hasSize(holders.size() + nonHolders.size()).containsAll(holders).containsAll(nonHolders);
         assertThat(allSends()).hasSize(3);
+    }
+
+    @Test
+    void aStoppedBroadcastReleasesWhatItClaimedButDidNotSend() throws Exception {
+        graph.stubFor(post(urlPathMatching(MESSAGES)).atPriority(1)
+                .willReturn(okJson("{\"message_id\":\"m_slow\"}").withFixedDelay(200)));
+        Instant t = Instant.now().minusSeconds(60);
+        for (int i = 0; i < 40; i++) {
+            optIn("messenger-otn:store?topic=stop", "user-" + i, "stop-" + i, null, t.plusSeconds(i));
+        }
+        startRoute("stop");
+        await().atMost(Duration.ofSeconds(10)).until(() -> allSends().size() >= 4);
+
+        stopRoute("stop");
+
+        long consumed = store().countTokens("stop", TokenStatus.CONSUMED);
+        assertThat(store().countTokens("stop", TokenStatus.CLAIMED)).as("nothing left waiting for a lease").isZero();
+        assertThat(consumed).isEqualTo(allSends().size()).isLessThan(40);
+        assertThat(store().countTokens("stop", TokenStatus.VALID)).isEqualTo(40 - consumed);
     }
 
     @Test
