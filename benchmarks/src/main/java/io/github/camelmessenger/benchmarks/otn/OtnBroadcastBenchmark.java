@@ -71,7 +71,8 @@ public final class OtnBroadcastBenchmark {
         new OtnBroadcastBenchmark().run();
     }
 
-    private record Result(long messages, double millis, long failures, double peakHeapMb, double peakOldMb) {
+    private record Result(long messages, double millis, long failures, double peakHeapMb, double peakOldMb,
+            double liveAfterMb) {
         double perSecond() {
             return messages * 1000.0 / millis;
         }
@@ -95,9 +96,10 @@ public final class OtnBroadcastBenchmark {
             for (int n : counts) {
                 Result p = producerRun(n);
                 Result b = broadcastRun("offers-" + n, n);
-                rows.add(String.format(Locale.ROOT, "| %,d | %,.0f | %,.0f | %.2fx | %.0f MB | %.0f MB | %.0f MB | %.0f MB |",
-                        n, p.perSecond(), b.perSecond(), b.perSecond() / p.perSecond(), p.peakHeapMb(), b.peakHeapMb(),
-                        p.peakOldMb(), b.peakOldMb()));
+                rows.add(String.format(Locale.ROOT,
+                        "| %,d | %,.0f | %,.0f | %.2fx | %.0f / %.0f MB | %.0f / %.0f MB | %.0f / %.0f MB |", n,
+                        p.perSecond(), b.perSecond(), b.perSecond() / p.perSecond(), p.peakHeapMb(), b.peakHeapMb(),
+                        p.peakOldMb(), b.peakOldMb(), p.liveAfterMb(), b.liveAfterMb()));
                 if (p.failures() + b.failures() > 0) {
                     System.out.printf("!! failures: producer %d, broadcast %d%n", p.failures(), b.failures());
                 }
@@ -106,9 +108,9 @@ public final class OtnBroadcastBenchmark {
                     System.getProperty("java.version"), ManagementFactory.getRuntimeMXBean().getInputArguments(),
                     Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors(), inFlight, batch,
                     mockStats());
-            System.out.println("| tokens | producer msg/s | broadcast msg/s | broadcast/producer | producer peak heap "
-                               + "| broadcast peak heap | producer peak old gen | broadcast peak old gen |");
-            System.out.println("|---|---|---|---|---|---|---|---|");
+            System.out.println("| tokens | producer msg/s | broadcast msg/s | broadcast/producer "
+                               + "| peak heap (producer / broadcast) | peak old gen | heap after GC at the end |");
+            System.out.println("|---|---|---|---|---|---|---|");
             rows.forEach(System.out::println);
         } finally {
             if (context != null) {
@@ -172,7 +174,7 @@ public final class OtnBroadcastBenchmark {
         }
         done.await();
         double millis = (System.nanoTime() - t0) / 1e6;
-        return new Result(n, millis, failures.get(), peakHeapMb(false), peakHeapMb(true));
+        return new Result(n, millis, failures.get(), peakHeapMb(false), peakHeapMb(true), liveHeapMb());
     }
 
     /** The broadcast: n stored tokens, one route, one poll; timed from route start until all are CONSUMED. */
@@ -198,9 +200,12 @@ public final class OtnBroadcastBenchmark {
         }
         double millis = (System.nanoTime() - t0) / 1e6;
         long failures = consumer.getRetiredCount() + consumer.getReleasedCount();
+        double peak = peakHeapMb(false);
+        double peakOld = peakHeapMb(true);
+        double live = liveHeapMb(); // before the route goes: what the consumer still holds
         context.getRouteController().stopRoute(topic);
         context.removeRoute(topic);
-        return new Result(n, millis, failures, peakHeapMb(false), peakHeapMb(true));
+        return new Result(n, millis, failures, peak, peakOld, live);
     }
 
     private void seed(String topic, int n) {
@@ -214,6 +219,12 @@ public final class OtnBroadcastBenchmark {
             }
             store.storeTokens(tokens);
         }
+    }
+
+    /** Heap in use after a full collection: what the run retains. */
+    private static double liveHeapMb() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024.0 * 1024.0);
     }
 
     private static void resetPeaks() {
