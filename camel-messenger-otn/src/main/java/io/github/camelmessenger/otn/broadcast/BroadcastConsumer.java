@@ -41,6 +41,9 @@ import org.slf4j.LoggerFactory;
  * next poll does. A run ends early when the sender itself is refused (see {@link OutcomeClassifier}) or when a
  * stretch of sends in a row failed transiently (the Graph API is down), and when the consumer stops: tokens claimed
  * but not yet emitted are then released at once.
+ * <p>
+ * Throughput: batches are claimed ahead of the sends, on their own threads, and the outcomes are written in batches by
+ * a settler thread ({@link Settler}); the polling thread only builds and starts exchanges.
  */
 public class BroadcastConsumer extends ScheduledPollConsumer {
 
@@ -48,7 +51,8 @@ public class BroadcastConsumer extends ScheduledPollConsumer {
 
     /**
      * Claims running ahead of the sends. Two overlap the database round trips (PostgreSQL's SKIP LOCKED lets them run
-     * side by side; on H2 they take turns); claimed tokens not yet sent stay at most this many batches.
+     * side by side; on H2 they take turns). Claimed tokens waiting to be sent: at most this many batches beyond the
+     * one being sent.
      */
     private static final int CLAIMS_AHEAD = 2;
 
