@@ -176,6 +176,17 @@ final class JdbcOtnSql {
                + " status_reason = NULL, updated_at = ?" + HELD_BY;
     }
 
+    /**
+     * PostgreSQL: consume or release many tokens of one owner in one statement (one index probe per token, no
+     * per-statement round trip). Params: updated_at, token array, owner. Returns the tokens changed.
+     */
+    String finishAllAtOnce(boolean consume) {
+        String set = consume ? "status = 'CONSUMED', lease_until = NULL"
+                : "status = 'VALID', claim_owner = NULL, lease_until = NULL, status_reason = NULL";
+        return "UPDATE " + tokens + " SET " + set + ", updated_at = ? WHERE token = ANY (?) AND claim_owner = ?"
+               + " AND status IN ('CLAIMED', 'VALID') RETURNING token";
+    }
+
     // ---------------------------------------------------------------- contacts
 
     /** Params: page_id, psid, created_at, updated_at[, page_id, psid]. */

@@ -25,7 +25,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-
 import javax.sql.DataSource;
 
 import io.github.camelmessenger.MessengerValidationException;
@@ -459,6 +458,80 @@ public final class JdbcOtnStore implements OtnStore {
     @Override
     public boolean release(String token, String owner) {
         return finish(token, owner, TokenStatus.VALID, null);
+    }
+
+    @Override
+    public int consumeAll(Collection<String> tokens, String owner) {
+        return finishAll(tokens, owner, TokenStatus.CONSUMED);
+    }
+
+    @Override
+    public int releaseAll(Collection<String> tokens, String owner) {
+        return finishAll(tokens, owner, TokenStatus.VALID);
+    }
+
+    /** One JDBC batch per chunk, in one transaction, rows in token order (concurrent batches lock in one order). */
+    private int finishAll(Collection<String> tokens, String owner, TokenStatus to) {
+        if (owner == null) {
+            return 0;
+        }
+        List<String> all = tokens.stream().filter(Objects::nonNull).distinct().sorted().toList();
+        if (all.isEmpty()) {
+            return 0;
+        }
+        JdbcOtnSql s = sql();
+        String update = to == TokenStatus.CONSUMED ? s.consume() : s.release();
+        int done = 0;
+        for (int from = 0; from < all.size(); from += INSERT_CHUNK) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + INSERT_CHUNK));
+            Instant now = now();
+            if (s.postgres) {
+                done += finishAllAtOnce(s, chunk, owner, to, now);
+                continue;
+            }
+            int[] counts = call("mark " + chunk.size() + " tokens " + to, chunk, c -> inTransaction(c, () -> {
+                try (PreparedStatement ps = c.prepareStatement(update)) {
+                    for (String token : chunk) {
+                        setInstant(ps, 1, now);
+                        ps.setString(2, token);
+                        ps.setString(3, owner);
+                        ps.addBatch();
+                    }
+                    return ps.executeBatch();
+                }
+            }));
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] == 1 || counts[i] == Statement.SUCCESS_NO_INFO) {
+                    done++;
+                } else {
+                    LOG.warn("Cannot mark token {} {}: not held by {}", OtnToken.fingerprint(chunk.get(i)), to, owner);
+                }
+            }
+        }
+        return done;
+    }
+
+    private int finishAllAtOnce(JdbcOtnSql s, List<String> chunk, String owner, TokenStatus to, Instant now) {
+        Set<String> changed = call("mark " + chunk.size() + " tokens " + to, chunk, c -> {
+            try (PreparedStatement ps = c.prepareStatement(s.finishAllAtOnce(to == TokenStatus.CONSUMED))) {
+                setInstant(ps, 1, now);
+                ps.setArray(2, c.createArrayOf("varchar", chunk.toArray()));
+                ps.setString(3, owner);
+                Set<String> tokens = new java.util.HashSet<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        tokens.add(rs.getString(1));
+                    }
+                }
+                return tokens;
+            }
+        });
+        for (String token : chunk) {
+            if (!changed.contains(token)) {
+                LOG.warn("Cannot mark token {} {}: not held by {}", OtnToken.fingerprint(token), to, owner);
+            }
+        }
+        return changed.size();
     }
 
     private boolean finish(String token, String owner, TokenStatus to, String reason) {

@@ -118,6 +118,33 @@ public interface OtnStore extends AutoCloseable {
      */
     boolean release(String token, String owner);
 
+    /**
+     * {@link #consume} for many tokens of one owner at once (a broadcast settles its sends in batches): JDBC stores
+     * run one batch per call. A token the owner does not hold is skipped with a warning, as in {@link #consume}.
+     *
+     * @return how many were consumed
+     */
+    default int consumeAll(Collection<String> tokens, String owner) {
+        int done = 0;
+        for (String token : tokens) {
+            done += consume(token, owner) ? 1 : 0;
+        }
+        return done;
+    }
+
+    /**
+     * {@link #release} for many tokens of one owner at once.
+     *
+     * @return how many were released
+     */
+    default int releaseAll(Collection<String> tokens, String owner) {
+        int done = 0;
+        for (String token : tokens) {
+            done += release(token, owner) ? 1 : 0;
+        }
+        return done;
+    }
+
     // ---------------------------------------------------------------- contacts
 
     /**

@@ -319,6 +319,28 @@ abstract class AbstractOtnStoreContractTest {
     }
 
     @Test
+    void consumesAndReleasesInBatchesOnlyWhatTheOwnerHolds() {
+        for (int i = 0; i < 6; i++) {
+            store.storeToken(token("b" + i, "u" + i, "offers", T0.minusSeconds(60 - i)));
+        }
+        store.storeToken(token("other", "u9", "offers", T0.minusSeconds(1)));
+        assertThat(values(store.claim("offers", null, 6, "node-a", LEASE))).hasSize(6);
+        assertThat(values(store.claim("offers", null, 6, "node-b", LEASE))).containsExactly("other");
+        clock.advance(Duration.ofSeconds(1));
+
+        // "other" is node-b's, "unknown" nobody's: skipped, the rest done
+        assertThat(store.consumeAll(List.of("b0", "b1", "b2", "other", "unknown"), "node-a")).isEqualTo(3);
+        assertThat(store.releaseAll(List.of("b3", "b4", "b1", "other"), "node-a")).isEqualTo(2);
+        assertThat(store.consumeAll(List.of(), "node-a")).isZero();
+
+        assertThat(List.of("b0", "b1", "b2")).allSatisfy(t -> assertThat(stored(t).status()).isEqualTo(TokenStatus.CONSUMED));
+        assertThat(List.of("b3", "b4")).allSatisfy(t -> assertThat(stored(t).status()).isEqualTo(TokenStatus.VALID));
+        assertThat(stored("b5").status()).isEqualTo(TokenStatus.CLAIMED);
+        assertThat(stored("other").status()).isEqualTo(TokenStatus.CLAIMED);
+        assertThat(stored("other").claimOwner()).isEqualTo("node-b");
+    }
+
+    @Test
     void aClaimLeftByACrashedNodeIsClaimableAgainAfterItsLease() {
         store.storeToken(token("t1", "u1", "offers", T0.minusSeconds(30)));
         assertThat(values(store.claim("offers", null, 10, "crashed", LEASE))).containsExactly("t1");

@@ -17,20 +17,20 @@ import org.postgresql.ds.PGConnectionPoolDataSource;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /** Real databases for the store tests: H2 (file) and PostgreSQL at 127.0.0.1:5432, db {@code test}. */
-final class TestDatabases {
+public final class TestDatabases {
 
-    static final List<String> TABLES = List.of("otn_token", "otn_attribute", "otn_contact", "otn_claim_lock");
+    public static final List<String> TABLES = List.of("otn_token", "otn_attribute", "otn_contact", "otn_claim_lock");
 
     private TestDatabases() {
     }
 
     /** A table prefix no other test class uses. */
-    static String uniquePrefix() {
+    public static String uniquePrefix() {
         return "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 10) + "_";
     }
 
     /** A pooled H2 database in a file under {@code dir}; the same dir reopens the same data. */
-    static JdbcConnectionPool h2File(Path dir) {
+    public static JdbcConnectionPool h2File(Path dir) {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:file:" + dir.resolve("otn").toAbsolutePath());
         ds.setUser("sa");
@@ -43,7 +43,7 @@ final class TestDatabases {
      * A pooled PostgreSQL connection source, or the calling test class is skipped with a loud message when the
      * server is unreachable — unless {@code CI=true}, where the missing database fails the build.
      */
-    static JdbcConnectionPool postgres() {
+    public static JdbcConnectionPool postgres() {
         PGConnectionPoolDataSource ds = new PGConnectionPoolDataSource();
         ds.setServerNames(new String[] { "127.0.0.1" });
         ds.setPortNumbers(new int[] { 5432 });
@@ -67,11 +67,11 @@ final class TestDatabases {
         return pool;
     }
 
-    static void deleteRows(DataSource ds, String prefix) throws SQLException {
+    public static void deleteRows(DataSource ds, String prefix) throws SQLException {
         forEachTable(ds, prefix, "DELETE FROM ");
     }
 
-    static void dropTables(DataSource ds, String prefix) throws SQLException {
+    public static void dropTables(DataSource ds, String prefix) throws SQLException {
         forEachTable(ds, prefix, "DROP TABLE IF EXISTS ");
     }
 

@@ -1,0 +1,156 @@
+package io.github.camelmessenger.otn;
+
+import java.net.InetAddress;
+import java.util.Arrays;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import io.github.camelmessenger.otn.store.InMemoryOtnStore;
+import io.github.camelmessenger.otn.store.JdbcOtnStore;
+import io.github.camelmessenger.otn.store.OtnStore;
+import org.apache.camel.Endpoint;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.DefaultComponent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code messenger-otn} component: One-Time Notification tokens and contacts (store, attributes), the token
+ * broadcast and the fallback audience. One {@link OtnStore}, chosen at start, serves all its endpoints.
+ */
+@Component("messenger-otn")
+public class MessengerOtnComponent extends DefaultComponent {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MessengerOtnComponent.class);
+
+    @Metadata(autowired = true,
+              description = "The database of tokens and contacts (a JdbcOtnStore; tables created if missing; H2 and "
+                            + "PostgreSQL tested). Autowired when the registry holds exactly one DataSource. Without "
+                            + "one, and without a store, tokens are kept in memory and lost on restart.")
+    private DataSource dataSource;
+    @Metadata(label = "advanced",
+              description = "A store of your own (an OtnStore bean); wins over dataSource. The component starts it, "
+                            + "but does not close it.")
+    private OtnStore store;
+    @Metadata(label = "advanced", defaultValue = "",
+              description = "Prefix of the store's table names with dataSource (letters, digits, underscores), e.g. "
+                            + "shop_ for shop_otn_token.")
+    private String tablePrefix = "";
+    @Metadata(label = "advanced",
+              description = "This node's name in claim owners (node id + a UUID per consumer), seen in the store's "
+                            + "claim_owner column; default: the host name.")
+    private String nodeId;
+
+    private OtnStore activeStore;
+    private boolean ownsStore;
+
+    public MessengerOtnComponent() {
+    }
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        OtnKind kind;
+        try {
+            kind = OtnKind.valueOf(remaining);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Unknown messenger-otn kind '" + remaining + "' in " + uri + "; known: "
+                                               + Arrays.toString(OtnKind.values()));
+        }
+        MessengerOtnEndpoint endpoint = new MessengerOtnEndpoint(uri, this, kind);
+        setProperties(endpoint, parameters);
+        endpoint.validate();
+        return endpoint;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        store();
+    }
+
+    /** The store every endpoint of this component uses; chosen and started once. */
+    public synchronized OtnStore store() {
+        if (activeStore == null) {
+            OtnStore chosen;
+            if (store != null) {
+                chosen = store;
+                ownsStore = false;
+            } else if (dataSource != null) {
+                chosen = new JdbcOtnStore(dataSource, tablePrefix);
+                ownsStore = true;
+            } else {
+                LOG.warn("messenger-otn keeps One-Time Notification tokens and contacts IN MEMORY: they will not "
+                         + "survive a restart, and nodes do not share them. Bind one javax.sql.DataSource or set the "
+                         + "component's dataSource option.");
+                chosen = new InMemoryOtnStore();
+                ownsStore = true;
+            }
+            chosen.start();
+            activeStore = chosen;
+        }
+        return activeStore;
+    }
+
+    /** The node part of claim owners. */
+    String nodeName() {
+        if (nodeId != null && !nodeId.isBlank()) {
+            return nodeId;
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            return "node";
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        OtnStore s;
+        boolean close;
+        synchronized (this) {
+            s = activeStore;
+            close = ownsStore;
+            if (!(s instanceof InMemoryOtnStore)) {
+                activeStore = null; // an in-memory store is kept: a restart of the component keeps its tokens
+            }
+        }
+        if (s != null && close) {
+            s.close();
+        }
+        super.doStop();
+    }
+
+    public DataSource getDataSource() {
+        return dataSource;
+    }
+
+    public void setDataSource(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public OtnStore getStore() {
+        return store;
+    }
+
+    public void setStore(OtnStore store) {
+        this.store = store;
+    }
+
+    public String getTablePrefix() {
+        return tablePrefix;
+    }
+
+    public void setTablePrefix(String tablePrefix) {
+        this.tablePrefix = tablePrefix;
+    }
+
+    public String getNodeId() {
+        return nodeId;
+    }
+
+    public void setNodeId(String nodeId) {
+        this.nodeId = nodeId;
+    }
+}

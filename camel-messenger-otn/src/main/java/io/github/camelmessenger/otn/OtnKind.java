@@ -1,0 +1,27 @@
+package io.github.camelmessenger.otn;
+
+/** What a {@code messenger-otn} endpoint does: the path of its URI. */
+public enum OtnKind {
+    /** Producer: stores the token of the current opt-in exchange. */
+    store(true),
+    /** Producer: sets one attribute of the contact (value = body; a null body removes it). */
+    setAttribute(true),
+    /** Producer: puts the contact's attributes into header CamelMessengerOtnAttributes. */
+    getAttributes(true),
+    /** Producer: records the contact's last inbound message time. */
+    recordInbound(true),
+    /** Scheduled consumer: one exchange per holder of a valid token of the topic. */
+    broadcast(false),
+    /** Scheduled consumer: one exchange per contact holding no valid token of the topic (the fallback audience). */
+    withoutToken(false);
+
+    private final boolean producer;
+
+    OtnKind(boolean producer) {
+        this.producer = producer;
+    }
+
+    public boolean isProducer() {
+        return producer;
+    }
+}

@@ -1,0 +1,356 @@
+package io.github.camelmessenger.otn.broadcast;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+
+import io.github.camelmessenger.otn.MessengerOtnConstants;
+import io.github.camelmessenger.otn.MessengerOtnEndpoint;
+import io.github.camelmessenger.otn.store.ClaimedToken;
+import io.github.camelmessenger.otn.store.OtnStore;
+import io.github.camelmessenger.otn.store.OtnToken;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.support.ScheduledPollConsumer;
+import org.apache.camel.support.SynchronizationAdapter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code from("messenger-otn:broadcast?topic=...")}: each poll is one broadcast run. It claims the topic's valid
+ * tokens in batches and emits one exchange per holder, up to {@code maxInFlight} at once; when an exchange is done
+ * its token is consumed, retired or released ({@link OutcomeClassifier}). A holder gets at most one message per run:
+ * the store hands out one token per holder and skips holders whose token was used since the run began (or within
+ * {@code cooldown}).
+ * <p>
+ * Released tokens (transient failures) stay claimed until the run ends, so one run never retries them in a loop; the
+ * next poll does. A run ends early when the sender itself is refused (see {@link OutcomeClassifier}) or when a
+ * stretch of sends in a row failed transiently (the Graph API is down), and when the consumer stops: tokens claimed
+ * but not yet emitted are then released at once.
+ * <p>
+ * Throughput: batches are claimed ahead of the sends, on their own threads, and the outcomes are written in batches by
+ * a settler thread ({@link Settler}); the polling thread only builds and starts exchanges.
+ */
+public class BroadcastConsumer extends ScheduledPollConsumer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BroadcastConsumer.class);
+
+    /**
+     * Claims running ahead of the sends. Two overlap the database round trips (PostgreSQL's SKIP LOCKED lets them run
+     * side by side; on H2 they take turns). Claimed tokens waiting to be sent: at most this many batches beyond the
+     * one being sent.
+     */
+    private static final int CLAIMS_AHEAD = 2;
+
+    /** Consecutive transient failures that end a run at the least. */
+    private static final int MIN_FAILURE_STREAK = 10;
+
+    private final MessengerOtnEndpoint endpoint;
+    private final String owner;
+    private final InFlight inFlight;
+    private final ReentrantLock polling = new ReentrantLock();
+    private ExecutorService settlerThread;
+    private ExecutorService claimer;
+    private Settler settler;
+
+    private final AtomicLong emitted = new AtomicLong();
+    private final AtomicLong consumed = new AtomicLong();
+    private final AtomicLong retired = new AtomicLong();
+    private final AtomicLong released = new AtomicLong();
+
+    public BroadcastConsumer(MessengerOtnEndpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+        this.endpoint = endpoint;
+        this.owner = endpoint.newOwner();
+        this.inFlight = new InFlight(endpoint.getMaxInFlight());
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        settlerThread = getEndpoint().getCamelContext().getExecutorServiceManager()
+                .newSingleThreadExecutor(this, "messenger-otn-settler-" + endpoint.getTopic());
+        settler = new Settler(endpoint.store(), owner, settlerThread);
+        claimer = getEndpoint().getCamelContext().getExecutorServiceManager()
+                .newFixedThreadPool(this, "messenger-otn-claimer-" + endpoint.getTopic(), CLAIMS_AHEAD);
+        super.doStart();
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        super.doStop();
+        // the scheduler interrupts a running poll: let it release, wait for its sends and settle them
+        boolean idle = polling.tryLock(Math.min(endpoint.getLease(), 30_000), TimeUnit.MILLISECONDS);
+        try {
+            if (settler != null) {
+                settler.flush(10_000);
+                if (settler.pending() > 0) {
+                    LOG.warn("Stopping with {} token outcome(s) not written to the store: their claims lapse after the "
+                             + "lease", settler.pending());
+                }
+            }
+        } finally {
+            if (idle) {
+                polling.unlock();
+            }
+            if (settlerThread != null) {
+                getEndpoint().getCamelContext().getExecutorServiceManager().shutdown(settlerThread);
+                settlerThread = null;
+            }
+            if (claimer != null) {
+                getEndpoint().getCamelContext().getExecutorServiceManager().shutdown(claimer);
+                claimer = null;
+            }
+        }
+    }
+
+    @Override
+    protected int poll() throws Exception {
+        polling.lock();
+        try {
+            return broadcast();
+        } finally {
+            polling.unlock();
+        }
+    }
+
+    private int broadcast() {
+        OtnStore store = endpoint.store();
+        long started = System.nanoTime();
+        Instant runStart = Instant.now();
+        Run run = new Run(Math.max(MIN_FAILURE_STREAK, endpoint.getMaxInFlight()));
+        Instant handledSince = endpoint.getCooldown() > 0 ? runStart.minusMillis(endpoint.getCooldown()) : runStart;
+        Callable<List<ClaimedToken>> claim = () -> store.claim(endpoint.getTopic(), handledSince,
+                endpoint.getBatchSize(), owner, endpoint.leaseDuration());
+        long consumedBefore = consumed.get();
+        long retiredBefore = retired.get();
+        long releasedBefore = released.get();
+        int count = 0;
+        // the next batches are claimed while this one is sent: the sends need not wait for the database
+        Deque<Future<List<ClaimedToken>>> pending = new ArrayDeque<>();
+        for (int k = 0; k < CLAIMS_AHEAD; k++) {
+            pending.add(claimer.submit(claim));
+        }
+        boolean exhausted = false;
+        try {
+            while (!pending.isEmpty()) {
+                List<ClaimedToken> batch = await(pending.poll());
+                if (batch.isEmpty()) {
+                    exhausted = true; // the claims still pending may yet return tokens: they are used
+                    continue;
+                }
+                if (!exhausted && mayContinue(run)) {
+                    pending.add(claimer.submit(claim));
+                }
+                int i = 0;
+                while (i < batch.size() && mayContinue(run) && inFlight.enter()) {
+                    emit(batch.get(i++), run);
+                    count++;
+                }
+                for (; i < batch.size(); i++) {
+                    run.defer(batch.get(i).tokenValue()); // claimed, never emitted: back to the pool
+                }
+            }
+        } finally {
+            for (Future<List<ClaimedToken>> unused; (unused = pending.poll()) != null;) {
+                claimedInVain(unused).forEach(c -> run.defer(c.tokenValue()));
+            }
+            if (!inFlight.awaitIdle(endpoint.getLease())) {
+                LOG.warn("Broadcast of topic {}: {} exchange(s) still in flight after the lease", endpoint.getTopic(),
+                        inFlight.inFlight());
+            }
+            run.close().forEach(settler::release);
+            settler.flush(30_000);
+        }
+        if (count > 0) {
+            LOG.info("Broadcast of topic {}: {} exchange(s), {} token(s) consumed, {} retired, {} released in {} ms{}",
+                    endpoint.getTopic(), count, consumed.get() - consumedBefore, retired.get() - retiredBefore,
+                    released.get() - releasedBefore, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+                    run.endedBy == null ? "" : " (" + run.endedBy + ")");
+        }
+        return count;
+    }
+
+    private static List<ClaimedToken> await(Future<List<ClaimedToken>> claim) {
+        try {
+            return claim.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return claimedInVain(claim); // stopping: what it claimed goes back to the pool
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new RuntimeCamelException(e.getCause());
+        }
+    }
+
+    /** A claim the run will not use: waits for it (even when interrupted) so its tokens can be released. */
+    private static List<ClaimedToken> claimedInVain(Future<List<ClaimedToken>> claim) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            while (true) {
+                try {
+                    return claim.get(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException | TimeoutException e) {
+                    return List.of(); // nothing claimed, or its lease will end
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private boolean mayContinue(Run run) {
+        return isRunAllowed() && !isSuspendingOrSuspended() && run.endedBy == null
+               && !Thread.currentThread().isInterrupted();
+    }
+
+    private void emit(ClaimedToken claimed, Run run) {
+        Exchange exchange = createExchange(false);
+        Message message = exchange.getMessage();
+        message.setHeader(MessengerOtnConstants.RECIPIENT_ID, claimed.psid());
+        message.setHeader(MessengerOtnConstants.PAGE_ID, claimed.pageId());
+        message.setHeader(MessengerOtnConstants.ONE_TIME_NOTIF_TOKEN, claimed.tokenValue());
+        message.setHeader(MessengerOtnConstants.OTN_TOPIC, claimed.topic());
+        if (claimed.payload() != null) {
+            message.setHeader(MessengerOtnConstants.OPTIN_PAYLOAD, claimed.payload());
+        }
+        message.setHeader(MessengerOtnConstants.OTN_ATTRIBUTES, claimed.attributes());
+        message.setHeader(MessengerOtnConstants.OTN_EXPIRES_AT, claimed.token().expiresAt());
+        String token = claimed.tokenValue();
+        // a Synchronization, not the callback: it follows the exchange when the route hands it over (seda, ...)
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange done) {
+                settle(token, OutcomeClassifier.classify(done, token), run);
+            }
+        });
+        emitted.incrementAndGet();
+        getAsyncProcessor().process(exchange, doneSync -> {
+            releaseExchange(exchange, false);
+            inFlight.leave();
+        });
+    }
+
+    private void settle(String token, Verdict verdict, Run run) {
+        switch (verdict.outcome()) {
+            case CONSUME -> {
+                consumed.incrementAndGet();
+                run.succeeded();
+                settler.consume(token);
+            }
+            case RETIRE -> {
+                retired.incrementAndGet();
+                run.succeeded(); // the platform answered: it is up
+                settler.retire(token, verdict.reason());
+            }
+            case RELEASE, HALT -> {
+                released.incrementAndGet();
+                if (verdict.outcome() == Verdict.Outcome.HALT) {
+                    run.end("the Page cannot send: " + verdict.reason());
+                } else {
+                    run.failedTransiently(verdict.reason());
+                }
+                if (!run.defer(token)) {
+                    settler.release(token); // completed after its run (handed over to another thread)
+                }
+                LOG.debug("Token {} not sent, released for a later poll: {}", OtnToken.fingerprint(token),
+                        verdict.reason());
+            }
+        }
+    }
+
+    /** How many exchanges this consumer emitted since it was created. */
+    public long getEmittedCount() {
+        return emitted.get();
+    }
+
+    /** How many tokens were used for their message. */
+    public long getConsumedCount() {
+        return consumed.get();
+    }
+
+    /** How many tokens the platform refused for good (logged with their fingerprint and kept with the reason). */
+    public long getRetiredCount() {
+        return retired.get();
+    }
+
+    /** How many sends failed transiently (or for the sender's setup) and their tokens went back to the pool. */
+    public long getReleasedCount() {
+        return released.get();
+    }
+
+    /** The claim owner of this consumer: node name and a UUID. */
+    public String getOwner() {
+        return owner;
+    }
+
+    /** One poll: the tokens it will release when it ends, and why it ended early. */
+    private final class Run {
+
+        private final int failureStreakLimit;
+        private final Queue<String> deferred = new ConcurrentLinkedQueue<>();
+        private final AtomicInteger failureStreak = new AtomicInteger();
+        private volatile boolean closed;
+        private volatile String endedBy;
+
+        Run(int failureStreakLimit) {
+            this.failureStreakLimit = failureStreakLimit;
+        }
+
+        /** @return false when the run is over: the caller releases the token itself */
+        boolean defer(String token) {
+            if (closed) {
+                return false;
+            }
+            deferred.add(token);
+            if (closed && deferred.remove(token)) {
+                return false; // close() ran meanwhile and did not see it
+            }
+            return true;
+        }
+
+        void succeeded() {
+            failureStreak.set(0);
+        }
+
+        void failedTransiently(String reason) {
+            if (failureStreak.incrementAndGet() >= failureStreakLimit && endedBy == null) {
+                end(failureStreakLimit + " sends in a row failed transiently, last: " + reason);
+            }
+        }
+
+        void end(String why) {
+            if (endedBy == null) {
+                endedBy = why;
+                LOG.warn("Broadcast of topic {} ends early, the rest waits for the next poll: {}", endpoint.getTopic(),
+                        why);
+            }
+        }
+
+        /** @return the deferred tokens, to release; later ones are released by their completion */
+        List<String> close() {
+            closed = true;
+            List<String> all = new java.util.ArrayList<>();
+            for (String t; (t = deferred.poll()) != null;) {
+                all.add(t);
+            }
+            return all;
+        }
+    }
+}
