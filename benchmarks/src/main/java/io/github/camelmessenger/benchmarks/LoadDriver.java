@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Keeps a fixed number of sends in flight with a sliding window: each completion starts the next send, until the
  * requested number has been started. Records each send's latency (start to completion) in a preallocated array, so
- * the harness allocates nothing per message.
+ * that the harness adds next to nothing per message.
  */
 final class LoadDriver {
 
