@@ -37,7 +37,7 @@ public class MessengerProducer extends DefaultAsyncProducer {
         super.doStart();
         MessengerEndpoint endpoint = getEndpoint();
         state = endpoint.getComponent().stateRepository(endpoint.getConfiguration());
-        calls = new OutboundCalls(endpoint.getConfiguration(), state);
+        calls = new OutboundCalls(endpoint.getConfiguration(), state, endpoint.getCamelContext());
         client = endpoint.getComponent().graphClient(endpoint.getConfiguration());
     }
 

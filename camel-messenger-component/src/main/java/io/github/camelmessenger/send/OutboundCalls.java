@@ -14,6 +14,7 @@ import io.github.camelmessenger.state.ConversationStateRepository;
 import io.github.camelmessenger.graph.Multipart;
 import io.github.camelmessenger.graph.RateClass;
 import io.github.camelmessenger.validation.SendApiValidator;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 
 /**
@@ -26,15 +27,24 @@ public final class OutboundCalls {
     private final PageTokens tokens;
     private final ConversationStateRepository state;
     private final boolean enforceWindow;
+    private final PlainTextSends plainTextSends;
 
-    public OutboundCalls(MessengerConfiguration configuration, ConversationStateRepository state) {
+    public OutboundCalls(MessengerConfiguration configuration, ConversationStateRepository state,
+                         CamelContext context) {
         this.configuration = configuration;
         this.tokens = new PageTokens(configuration);
         this.state = state;
         this.enforceWindow = !"ignore".equalsIgnoreCase(configuration.getWindowPolicy());
+        this.plainTextSends = PlainTextSends.of(configuration, this, context);
     }
 
     public PreparedCall prepare(MessengerOperation operation, Exchange exchange) {
+        if (operation == MessengerOperation.sendMessage && plainTextSends != null) {
+            PreparedCall call = plainTextSends.tryPrepare(exchange);
+            if (call != null) {
+                return call;
+            }
+        }
         ExchangeSettings settings = new ExchangeSettings(exchange, configuration);
         String pageId = settings.get(MessengerConstants.PAGE_ID, configuration.getPageId());
         String token = tokens.tokenFor(pageId);
@@ -52,7 +62,7 @@ public final class OutboundCalls {
         };
     }
 
-    private ObjectNode messageRequest(MessengerOperation operation, Exchange exchange, ExchangeSettings settings) {
+    ObjectNode messageRequest(MessengerOperation operation, Exchange exchange, ExchangeSettings settings) {
         Object body = exchange.getMessage().getBody();
         ObjectNode tree = BodyTree.read(body);
         ObjectNode request;

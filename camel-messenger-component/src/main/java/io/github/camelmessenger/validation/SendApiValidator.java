@@ -132,6 +132,17 @@ public final class SendApiValidator {
         mediaPayload(payload, path + ".payload", withFileData);
     }
 
+    /** The rules of a message text, for callers that hold the text rather than a request tree. */
+    public static void validateText(String text) {
+        if (text == null) {
+            fail("message.text", "is required", null);
+        }
+        if (text.isBlank()) {
+            fail("message.text", "must not be empty", text);
+        }
+        maxLength("message.text", text, TEXT_MAX_LENGTH);
+    }
+
     private static void recipient(JsonNode request) {
         JsonNode recipient = object(request, "recipient", "recipient", true);
         String key = exactlyOne(recipient, "recipient", RECIPIENT_IDENTIFIERS);
@@ -184,8 +195,7 @@ public final class SendApiValidator {
         String kind = exactlyOne(message, "message", List.of("text", "attachment", "attachments"));
         switch (kind) {
             case "text" -> {
-                String text = requiredText(message, "text", "message.text");
-                maxLength("message.text", text, TEXT_MAX_LENGTH);
+                validateText(requiredString(message, "text", "message.text"));
             }
             case "attachment" -> attachment(object(message, "attachment", "message.attachment", true),
                     "message.attachment", withFileData);

@@ -1,0 +1,158 @@
+package io.github.camelmessenger.send;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelmessenger.MessengerConfiguration;
+import io.github.camelmessenger.MessengerConstants;
+import io.github.camelmessenger.MessengerOperation;
+import io.github.camelmessenger.graph.GraphRequest;
+import io.github.camelmessenger.graph.RateClass;
+import io.github.camelmessenger.validation.SendApiValidator;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.DefaultExchange;
+
+/**
+ * The most frequent send — {@code sendMessage} of a plain text to a PSID, everything else from the endpoint's options
+ * — without building and walking a JSON tree per message. The endpoint's request is built once by the general path
+ * with placeholders, validated, and split around them; each message then only checks its text and writes the two
+ * values into the template. An exchange that carries any other messenger header, a structured body or a Page id takes
+ * the general path.
+ */
+final class PlainTextSends {
+
+    private static final String RECIPIENT_MARK = "@@camel-messenger-recipient@@";
+    private static final String TEXT_MARK = "@@camel-messenger-text@@";
+
+    private final byte[] head;
+    private final byte[] middle;
+    private final byte[] tail;
+    private final boolean recipientFirst;
+    private final String token;
+    private final String appSecret;
+
+    private PlainTextSends(byte[] head, byte[] middle, byte[] tail, boolean recipientFirst, String token,
+                           String appSecret) {
+        this.head = head;
+        this.middle = middle;
+        this.tail = tail;
+        this.recipientFirst = recipientFirst;
+        this.token = token;
+        this.appSecret = appSecret;
+    }
+
+    /**
+     * The template of an endpoint, or null when its options leave nothing to gain or need per-exchange work (a Page
+     * id, whose window check reads state; no token at hand).
+     */
+    static PlainTextSends of(MessengerConfiguration configuration, OutboundCalls general, CamelContext context) {
+        if (configuration.getPageId() != null || configuration.getPageAccessToken() == null) {
+            return null;
+        }
+        Exchange probe = new DefaultExchange(context);
+        probe.getMessage().setHeader(MessengerConstants.RECIPIENT_ID, RECIPIENT_MARK);
+        probe.getMessage().setBody(TEXT_MARK);
+        ObjectNode request;
+        try {
+            request = general.messageRequest(MessengerOperation.sendMessage, probe,
+                    new ExchangeSettings(probe, configuration));
+            SendApiValidator.validate(request);
+        } catch (RuntimeException e) {
+            // the options themselves are wrong: let the general path report it on every exchange
+            return null;
+        }
+        String json = request.toString();
+        String recipient = '"' + RECIPIENT_MARK + '"';
+        String text = '"' + TEXT_MARK + '"';
+        int r = json.indexOf(recipient);
+        int t = json.indexOf(text);
+        if (r < 0 || t < 0 || json.indexOf(recipient, r + 1) >= 0 || json.indexOf(text, t + 1) >= 0) {
+            return null;
+        }
+        boolean recipientFirst = r < t;
+        int first = Math.min(r, t);
+        int second = Math.max(r, t);
+        int firstEnd = first + (recipientFirst ? recipient : text).length();
+        int secondEnd = second + (recipientFirst ? text : recipient).length();
+        return new PlainTextSends(bytes(json.substring(0, first)), bytes(json.substring(firstEnd, second)),
+                bytes(json.substring(secondEnd)), recipientFirst, configuration.getPageAccessToken(),
+                configuration.getAppSecret());
+    }
+
+    /** @return the call, or null when the exchange needs the general path */
+    PreparedCall tryPrepare(Exchange exchange) {
+        if (!(exchange.getMessage().getBody() instanceof String text) || startsLikeJson(text)) {
+            return null;
+        }
+        String psid = null;
+        for (Map.Entry<String, Object> header : exchange.getMessage().getHeaders().entrySet()) {
+            String name = header.getKey();
+            if (!name.regionMatches(true, 0, "CamelMessenger", 0, 14)) {
+                continue;
+            }
+            if (name.equalsIgnoreCase(MessengerConstants.RECIPIENT_ID)) {
+                psid = value(header.getValue());
+            } else if (name.equalsIgnoreCase(MessengerConstants.SENDER_ID)) {
+                if (psid == null) {
+                    psid = value(header.getValue());
+                }
+            } else {
+                return null;
+            }
+        }
+        if (psid == null) {
+            // the general path explains what is missing
+            return null;
+        }
+        SendApiValidator.validateText(text);
+        byte[] quotedPsid = quoted(psid);
+        byte[] quotedText = quoted(text);
+        byte[] body = new byte[head.length + middle.length + tail.length + quotedPsid.length + quotedText.length];
+        int at = copy(head, body, 0);
+        at = copy(recipientFirst ? quotedPsid : quotedText, body, at);
+        at = copy(middle, body, at);
+        at = copy(recipientFirst ? quotedText : quotedPsid, body, at);
+        copy(tail, body, at);
+        return new PreparedCall(GraphRequest.postJson("me/messages", body, token, appSecret, "me",
+                RateClass.STANDARD));
+    }
+
+    private static boolean startsLikeJson(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!Character.isWhitespace(c)) {
+                return c == '{';
+            }
+        }
+        return false;
+    }
+
+    private static String value(Object header) {
+        if (header == null) {
+            return null;
+        }
+        String s = header.toString();
+        return s.isEmpty() ? null : s;
+    }
+
+    private static byte[] quoted(String value) {
+        byte[] escaped = JsonStringEncoder.getInstance().quoteAsUTF8(value);
+        byte[] quoted = Arrays.copyOf(new byte[] { '"' }, escaped.length + 2);
+        System.arraycopy(escaped, 0, quoted, 1, escaped.length);
+        quoted[quoted.length - 1] = '"';
+        return quoted;
+    }
+
+    private static int copy(byte[] from, byte[] to, int at) {
+        System.arraycopy(from, 0, to, at, from.length);
+        return at + from.length;
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}
