@@ -1,7 +1,6 @@
 package io.github.camelmessenger.send;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
@@ -141,7 +140,8 @@ final class PlainTextSends {
 
     private static byte[] quoted(String value) {
         byte[] escaped = JsonStringEncoder.getInstance().quoteAsUTF8(value);
-        byte[] quoted = Arrays.copyOf(new byte[] { '"' }, escaped.length + 2);
+        byte[] quoted = new byte[escaped.length + 2];
+        quoted[0] = '"';
         System.arraycopy(escaped, 0, quoted, 1, escaped.length);
         quoted[quoted.length - 1] = '"';
         return quoted;

@@ -29,7 +29,7 @@ final class StructuredForms {
     }
 
     private static ObjectNode message(MessengerOperation operation, ObjectNode tree, ExchangeSettings settings) {
-        if (tree.has("text") && !isTemplateOperation(operation) || tree.has("attachment") || tree.has("attachments")) {
+        if (tree.has("text") && !textIsTemplateText(operation) || tree.has("attachment") || tree.has("attachments")) {
             return tree;
         }
         if (tree.has("type") && tree.has("payload")) {
@@ -54,7 +54,8 @@ final class StructuredForms {
         };
     }
 
-    private static boolean isTemplateOperation(MessengerOperation operation) {
+    /** For a button template, {@code text} belongs to the template payload, not to a text message. */
+    private static boolean textIsTemplateText(MessengerOperation operation) {
         return operation == MessengerOperation.sendButtonTemplate;
     }
 

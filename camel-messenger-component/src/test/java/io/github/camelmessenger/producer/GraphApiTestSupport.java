@@ -90,15 +90,6 @@ public abstract class GraphApiTestSupport extends CamelTestSupport {
         return graph.findAll(postRequestedFor(anyUrl()));
     }
 
-    /** The single request the Graph API received, as text. */
-    protected static String onlyRequestBody() {
-        List<LoggedRequest> all = graph.findAll(WireMock.anyRequestedFor(anyUrl()));
-        if (all.size() != 1) {
-            throw new AssertionError("expected exactly one request to the Graph API, got " + all.size());
-        }
-        return all.get(0).getBodyAsString();
-    }
-
     /** Exactly one call reached the Graph API: to this path, with exactly this JSON (no extra fields). */
     protected static void assertOnlyRequest(String path, String expectedJson) {
         List<LoggedRequest> all = graph.findAll(WireMock.anyRequestedFor(anyUrl()));

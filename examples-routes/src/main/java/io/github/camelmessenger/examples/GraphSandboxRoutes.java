@@ -41,11 +41,6 @@ public class GraphSandboxRoutes extends RouteBuilder {
                 });
     }
 
-    /** How many sends the sandbox has answered. */
-    public long sent() {
-        return sent.get();
-    }
-
     /** The latest request bodies the sandbox received, oldest first. */
     public List<String> received() {
         return List.copyOf(received);
