@@ -2,14 +2,20 @@ package io.github.camelmessenger.otn.broadcast;
 
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,6 +27,7 @@ import io.github.camelmessenger.otn.MessengerOtnEndpoint;
 import io.github.camelmessenger.otn.store.ClaimedToken;
 import io.github.camelmessenger.otn.store.OtnStore;
 import io.github.camelmessenger.otn.store.OtnToken;
+import io.github.camelmessenger.otn.store.TokenBatch;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -32,18 +39,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code from("messenger-otn:broadcast?topic=...")}: each poll is one broadcast run. It claims the topic's valid
- * tokens in batches and emits one exchange per holder, up to {@code maxInFlight} at once; when an exchange is done
- * its token is consumed, retired or released ({@link OutcomeClassifier}). A holder gets at most one message per run:
- * the store hands out one token per holder and skips holders whose token was used since the run began (or within
- * {@code cooldown}).
+ * tokens in batches ({@link OtnStore#claimBatch}) and emits one exchange per holder, up to {@code maxInFlight} at
+ * once; when every token of a batch has its outcome ({@link OutcomeClassifier}: consumed, retired, or unsent), the
+ * batch is finished in the store. A holder gets at most one message per run: the store hands out one token per holder
+ * and skips holders whose token was used since the run began (or within {@code cooldown}).
  * <p>
- * Released tokens (transient failures) stay claimed until the run ends, so one run never retries them in a loop; the
- * next poll does. A run ends early when the sender itself is refused (see {@link OutcomeClassifier}) or when a
- * stretch of sends in a row failed transiently (the Graph API is down), and when the consumer stops: tokens claimed
- * but not yet emitted are then released at once.
+ * Unsent tokens (transient failures) are not retried by the same run: each claim of a run starts after the last token
+ * the run claimed, and a store whose claims are leases keeps them claimed until the run ends. The next poll tries
+ * them again. A run ends early when the sender itself is refused (see {@link OutcomeClassifier}) or when a stretch of
+ * sends in a row failed transiently (the Graph API is down), and when the consumer stops: tokens claimed but not yet
+ * emitted are then handed back at once.
  * <p>
- * Throughput: batches are claimed ahead of the sends, on their own threads, and the outcomes are written in batches by
- * a settler thread ({@link Settler}); the polling thread only builds and starts exchanges.
+ * Throughput: batches are claimed ahead of the sends, on their own threads, and finished by a settler thread
+ * ({@link Settler}); the polling thread only builds and starts exchanges. At most {@link #OPEN_BATCHES} batches are
+ * open at a time (claimed and not yet finished), which bounds the tokens in memory and the database connections held.
  */
 public class BroadcastConsumer extends ScheduledPollConsumer {
 
@@ -56,6 +65,25 @@ public class BroadcastConsumer extends ScheduledPollConsumer {
      */
     private static final int CLAIMS_AHEAD = 2;
 
+    /** Claimed batches not finished yet, the ones being claimed included. */
+    static final int OPEN_BATCHES = CLAIMS_AHEAD + 2;
+
+    /** Claim order: opt-in time, then token value (the order of {@link OtnStore#claim}). */
+    private static final Comparator<ClaimedToken> CLAIM_ORDER = Comparator
+            .<ClaimedToken, Instant> comparing(c -> c.token().createdAt()).thenComparing(ClaimedToken::tokenValue);
+
+    private static final TokenBatch EMPTY = new TokenBatch() {
+        @Override
+        public List<ClaimedToken> tokens() {
+            return List.of();
+        }
+
+        @Override
+        public List<String> finish(Collection<String> consumed, Map<String, String> retired) {
+            return List.of();
+        }
+    };
+
     /** Consecutive transient failures that end a run at the least. */
     private static final int MIN_FAILURE_STREAK = 10;
 
@@ -66,6 +94,9 @@ public class BroadcastConsumer extends ScheduledPollConsumer {
     private ExecutorService settlerThread;
     private ExecutorService claimer;
     private Settler settler;
+    private final Semaphore openBatches = new Semaphore(OPEN_BATCHES);
+    private final Set<OpenBatch> open = ConcurrentHashMap.newKeySet();
+    private final Map<OpenBatch, Run> runs = new ConcurrentHashMap<>();
 
     private final AtomicLong emitted = new AtomicLong();
     private final AtomicLong consumed = new AtomicLong();
@@ -83,7 +114,7 @@ public class BroadcastConsumer extends ScheduledPollConsumer {
     protected void doStart() throws Exception {
         settlerThread = getEndpoint().getCamelContext().getExecutorServiceManager()
                 .newSingleThreadExecutor(this, "messenger-otn-settler-" + endpoint.getTopic());
-        settler = new Settler(endpoint.store(), owner, settlerThread);
+        settler = new Settler(endpoint.store(), owner, settlerThread, this::stillHeld, this::finished);
         claimer = getEndpoint().getCamelContext().getExecutorServiceManager()
                 .newFixedThreadPool(this, "messenger-otn-claimer-" + endpoint.getTopic(), CLAIMS_AHEAD);
         super.doStart();
@@ -97,6 +128,15 @@ public class BroadcastConsumer extends ScheduledPollConsumer {
         try {
             if (settler != null) {
                 settler.flush(10_000);
+                int forced = 0;
+                for (OpenBatch batch : List.copyOf(open)) {
+                    forced += batch.forceSettled() ? 1 : 0;
+                }
+                if (forced > 0) {
+                    LOG.warn("Stopping with {} batch(es) of topic {} still sending: finished with the outcomes known "
+                             + "now, the rest are unsent", forced, endpoint.getTopic());
+                    settler.flush(10_000);
+                }
                 if (settler.pending() > 0) {
                     LOG.warn("Stopping with {} token outcome(s) not written to the store: their claims lapse after the "
                              + "lease", settler.pending());
@@ -133,46 +173,63 @@ public class BroadcastConsumer extends ScheduledPollConsumer {
         Instant runStart = Instant.now();
         Run run = new Run(Math.max(MIN_FAILURE_STREAK, endpoint.getMaxInFlight()));
         Instant handledSince = endpoint.getCooldown() > 0 ? runStart.minusMillis(endpoint.getCooldown()) : runStart;
-        Callable<List<ClaimedToken>> claim = () -> store.claim(endpoint.getTopic(), handledSince,
-                endpoint.getBatchSize(), owner, endpoint.leaseDuration());
         long consumedBefore = consumed.get();
         long retiredBefore = retired.get();
         long releasedBefore = released.get();
         int count = 0;
+        ClaimedToken cursor = null;
         // the next batches are claimed while this one is sent: the sends need not wait for the database
-        Deque<Future<List<ClaimedToken>>> pending = new ArrayDeque<>();
-        for (int k = 0; k < CLAIMS_AHEAD; k++) {
-            pending.add(claimer.submit(claim));
+        Deque<Future<TokenBatch>> pending = new ArrayDeque<>();
+        for (int k = 0; k < CLAIMS_AHEAD && openBatch(run); k++) {
+            pending.add(claimAfter(store, handledSince, null));
         }
         boolean exhausted = false;
         try {
             while (!pending.isEmpty()) {
-                List<ClaimedToken> batch = await(pending.poll());
-                if (batch.isEmpty()) {
+                TokenBatch claimed;
+                try {
+                    claimed = await(pending.poll());
+                } catch (RuntimeException failedClaim) {
+                    openBatches.release();
+                    throw failedClaim;
+                }
+                List<ClaimedToken> tokens = claimed.tokens();
+                if (tokens.isEmpty()) {
+                    openBatches.release();
                     exhausted = true; // the claims still pending may yet return tokens: they are used
                     continue;
                 }
-                if (!exhausted && mayContinue(run)) {
-                    pending.add(claimer.submit(claim));
-                }
+                ClaimedToken last = tokens.get(tokens.size() - 1);
+                cursor = cursor == null || CLAIM_ORDER.compare(last, cursor) > 0 ? last : cursor;
+                OpenBatch batch = opened(claimed, run);
                 int i = 0;
-                while (i < batch.size() && mayContinue(run) && inFlight.enter()) {
-                    emit(batch.get(i++), run);
+                while (i < tokens.size() && mayContinue(run) && inFlight.enter()) {
+                    emit(tokens.get(i++), run, batch);
                     count++;
                 }
-                for (; i < batch.size(); i++) {
-                    run.defer(batch.get(i).tokenValue()); // claimed, never emitted: back to the pool
+                for (; i < tokens.size(); i++) {
+                    batch.unsent(tokens.get(i).tokenValue()); // claimed, never emitted: back to the pool
+                }
+                if (!exhausted && mayContinue(run) && openBatch(run)) {
+                    pending.add(claimAfter(store, handledSince, cursor));
                 }
             }
         } finally {
-            for (Future<List<ClaimedToken>> unused; (unused = pending.poll()) != null;) {
-                claimedInVain(unused).forEach(c -> run.defer(c.tokenValue()));
+            for (Future<TokenBatch> unused; (unused = pending.poll()) != null;) {
+                TokenBatch inVain = claimedInVain(unused);
+                if (inVain == null || inVain.tokens().isEmpty()) {
+                    openBatches.release();
+                } else {
+                    OpenBatch batch = opened(inVain, run);
+                    inVain.tokens().forEach(t -> batch.unsent(t.tokenValue()));
+                }
             }
             if (!inFlight.awaitIdle(endpoint.getLease())) {
                 LOG.warn("Broadcast of topic {}: {} exchange(s) still in flight after the lease", endpoint.getTopic(),
                         inFlight.inFlight());
             }
-            run.close().forEach(settler::release);
+            settler.flush(30_000); // the run's batches are finished: what their owner still holds is deferred
+            settler.release(run.close());
             settler.flush(30_000);
         }
         if (count > 0) {
@@ -184,19 +241,72 @@ public class BroadcastConsumer extends ScheduledPollConsumer {
         return count;
     }
 
-    private static List<ClaimedToken> await(Future<List<ClaimedToken>> claim) {
+    private Future<TokenBatch> claimAfter(OtnStore store, Instant handledSince, ClaimedToken after) {
+        Callable<TokenBatch> claim = () -> store.claimBatch(endpoint.getTopic(), handledSince, after,
+                endpoint.getBatchSize(), owner, endpoint.leaseDuration());
+        try {
+            return claimer.submit(claim);
+        } catch (RuntimeException rejected) {
+            openBatches.release();
+            throw rejected;
+        }
+    }
+
+    /** Takes a slot for one more open batch; waits while the run may go on. */
+    private boolean openBatch(Run run) {
+        try {
+            while (!openBatches.tryAcquire(200, TimeUnit.MILLISECONDS)) {
+                if (!mayContinue(run)) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private OpenBatch opened(TokenBatch claimed, Run run) {
+        OpenBatch batch = new OpenBatch(claimed, settled -> settler.finish(settled));
+        runs.put(batch, run);
+        open.add(batch);
+        return batch;
+    }
+
+    /** Unsent tokens a finished batch still holds (lease claims): released when their run ends, not before. */
+    private void stillHeld(OpenBatch batch, List<String> tokens) {
+        Run run = runs.get(batch);
+        List<String> now = new java.util.ArrayList<>();
+        for (String token : tokens) {
+            if (run == null || !run.defer(token)) {
+                now.add(token); // its run is over
+            }
+        }
+        settler.release(now);
+    }
+
+    private void finished(OpenBatch batch, boolean written) {
+        runs.remove(batch);
+        if (open.remove(batch)) {
+            openBatches.release();
+        }
+    }
+
+    private static TokenBatch await(Future<TokenBatch> claim) {
         try {
             return claim.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return claimedInVain(claim); // stopping: what it claimed goes back to the pool
+            TokenBatch inVain = claimedInVain(claim); // stopping: what it claimed goes back to the pool
+            return inVain == null ? EMPTY : inVain;
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new RuntimeCamelException(e.getCause());
         }
     }
 
-    /** A claim the run will not use: waits for it (even when interrupted) so its tokens can be released. */
-    private static List<ClaimedToken> claimedInVain(Future<List<ClaimedToken>> claim) {
+    /** A claim the run will not use: waits for it (even when interrupted) so its tokens can be handed back. */
+    private static TokenBatch claimedInVain(Future<TokenBatch> claim) {
         boolean interrupted = Thread.interrupted();
         try {
             while (true) {
@@ -205,7 +315,7 @@ public class BroadcastConsumer extends ScheduledPollConsumer {
                 } catch (InterruptedException e) {
                     interrupted = true;
                 } catch (ExecutionException | TimeoutException e) {
-                    return List.of(); // nothing claimed, or its lease will end
+                    return null; // nothing claimed, or its claim will end by itself
                 }
             }
         } finally {
@@ -220,7 +330,7 @@ public class BroadcastConsumer extends ScheduledPollConsumer {
                && !Thread.currentThread().isInterrupted();
     }
 
-    private void emit(ClaimedToken claimed, Run run) {
+    private void emit(ClaimedToken claimed, Run run, OpenBatch batch) {
         Exchange exchange = createExchange(false);
         Message message = exchange.getMessage();
         message.setHeader(MessengerOtnConstants.RECIPIENT_ID, claimed.psid());
@@ -237,7 +347,7 @@ public class BroadcastConsumer extends ScheduledPollConsumer {
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onDone(Exchange done) {
-                settle(token, OutcomeClassifier.classify(done, token), run);
+                settle(token, OutcomeClassifier.classify(done, token), run, batch);
             }
         });
         emitted.incrementAndGet();
@@ -247,17 +357,17 @@ public class BroadcastConsumer extends ScheduledPollConsumer {
         });
     }
 
-    private void settle(String token, Verdict verdict, Run run) {
+    private void settle(String token, Verdict verdict, Run run, OpenBatch batch) {
         switch (verdict.outcome()) {
             case CONSUME -> {
                 consumed.incrementAndGet();
                 run.succeeded();
-                settler.consume(token);
+                batch.consumed(token);
             }
             case RETIRE -> {
                 retired.incrementAndGet();
                 run.succeeded(); // the platform answered: it is up
-                settler.retire(token, verdict.reason());
+                batch.retired(token, verdict.reason());
             }
             case RELEASE, HALT -> {
                 released.incrementAndGet();
@@ -266,10 +376,8 @@ public class BroadcastConsumer extends ScheduledPollConsumer {
                 } else {
                     run.failedTransiently(verdict.reason());
                 }
-                if (!run.defer(token)) {
-                    settler.release(token); // completed after its run (handed over to another thread)
-                }
-                LOG.debug("Token {} not sent, released for a later poll: {}", OtnToken.fingerprint(token),
+                batch.unsent(token);
+                LOG.debug("Token {} not sent, back to the pool for a later poll: {}", OtnToken.fingerprint(token),
                         verdict.reason());
             }
         }

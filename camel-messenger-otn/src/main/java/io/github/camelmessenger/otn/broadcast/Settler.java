@@ -1,6 +1,7 @@
 package io.github.camelmessenger.otn.broadcast;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
@@ -8,56 +9,106 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
 
 import io.github.camelmessenger.otn.store.OtnStore;
-import io.github.camelmessenger.otn.store.OtnToken;
-import io.github.camelmessenger.otn.store.TokenStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Writes the fate of claimed tokens to the store, off the thread that completes the exchange (a Vert.x event loop must
- * not wait for JDBC): completions queue up, one thread drains the queue, consuming in batches. The sooner a token
- * is marked, the smaller the window in which a crash leaves a sent token claimed (to be re-sent after the lease and
- * refused by the platform).
+ * not wait for JDBC): settled batches and releases queue up, one thread drains the queue. The sooner a batch is
+ * finished, the smaller the window in which a crash leaves a sent token unrecorded (to be re-sent and refused by the
+ * platform).
  */
 final class Settler {
 
     private static final Logger LOG = LoggerFactory.getLogger(Settler.class);
     private static final int MAX_ATTEMPTS = 5;
 
-    /** A token to mark CONSUMED, RETIRED (with a reason) or VALID (released). */
-    record Settlement(String token, TokenStatus to, String reason) {
+    /** One write; {@link #done} runs once, after it succeeded or was given up. */
+    private interface Work {
+        void write();
+
+        void done();
+
+        int tokens();
     }
 
     private final OtnStore store;
     private final String owner;
     private final ExecutorService executor;
-    private final ConcurrentLinkedQueue<Settlement> queue = new ConcurrentLinkedQueue<>();
+    private final BiConsumer<OpenBatch, List<String>> stillHeld;
+    private final BiConsumer<OpenBatch, Boolean> finished;
+    private final ConcurrentLinkedQueue<Work> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
-    private final List<Settlement> failed = new ArrayList<>();
+    private final List<Work> failed = new ArrayList<>();
     private int failedAttempts;
 
-    Settler(OtnStore store, String owner, ExecutorService executor) {
+    /**
+     * @param stillHeld what to do with a finished batch's unsent tokens that the owner still holds
+     * @param finished  called once per batch, with whether its outcomes were written
+     */
+    Settler(OtnStore store, String owner, ExecutorService executor, BiConsumer<OpenBatch, List<String>> stillHeld,
+            BiConsumer<OpenBatch, Boolean> finished) {
         this.store = store;
         this.owner = owner;
         this.executor = executor;
+        this.stillHeld = stillHeld;
+        this.finished = finished;
     }
 
-    void consume(String token) {
-        submit(new Settlement(token, TokenStatus.CONSUMED, null));
+    /** Writes the outcomes of a batch whose tokens all have one. */
+    void finish(OpenBatch batch) {
+        submit(new Work() {
+            private boolean written;
+
+            @Override
+            public void write() {
+                List<String> held = batch.finish();
+                written = true;
+                if (!held.isEmpty()) {
+                    stillHeld.accept(batch, held);
+                }
+            }
+
+            @Override
+            public void done() {
+                finished.accept(batch, written);
+            }
+
+            @Override
+            public int tokens() {
+                return batch.size();
+            }
+        });
     }
 
-    void retire(String token, String reason) {
-        submit(new Settlement(token, TokenStatus.RETIRED, reason));
+    /** Returns tokens the owner holds to the pool. */
+    void release(Collection<String> tokens) {
+        if (tokens.isEmpty()) {
+            return;
+        }
+        List<String> all = List.copyOf(tokens);
+        submit(new Work() {
+            @Override
+            public void write() {
+                store.releaseAll(all, owner);
+            }
+
+            @Override
+            public void done() {
+            }
+
+            @Override
+            public int tokens() {
+                return all.size();
+            }
+        });
     }
 
-    void release(String token) {
-        submit(new Settlement(token, TokenStatus.VALID, null));
-    }
-
-    private void submit(Settlement settlement) {
-        queue.add(settlement);
+    private void submit(Work work) {
+        queue.add(work);
         if (scheduled.compareAndSet(false, true)) {
             try {
                 executor.execute(this::drain);
@@ -79,76 +130,47 @@ final class Settler {
         }
     }
 
-    /** How many settlements are not written yet. */
+    /** How many tokens have outcomes not written yet. */
     int pending() {
         synchronized (failed) {
-            return queue.size() + failed.size();
+            return queue.stream().mapToInt(Work::tokens).sum() + failed.stream().mapToInt(Work::tokens).sum();
         }
     }
 
     private void drain() {
         scheduled.set(false);
-        List<Settlement> batch = new ArrayList<>();
+        List<Work> batch = new ArrayList<>();
         synchronized (failed) {
             batch.addAll(failed);
             failed.clear();
         }
-        for (Settlement s; (s = queue.poll()) != null;) {
-            batch.add(s);
+        for (Work w; (w = queue.poll()) != null;) {
+            batch.add(w);
         }
-        if (batch.isEmpty()) {
-            return;
-        }
-        List<String> consume = new ArrayList<>();
-        List<String> release = new ArrayList<>();
-        List<Settlement> retire = new ArrayList<>();
-        for (Settlement s : batch) {
-            switch (s.to()) {
-                case CONSUMED -> consume.add(s.token());
-                case VALID -> release.add(s.token());
-                default -> retire.add(s);
-            }
-        }
-        List<Settlement> unwritten = new ArrayList<>();
-        try {
-            if (!consume.isEmpty()) {
-                store.consumeAll(consume, owner);
-            }
-        } catch (RuntimeException e) {
-            consume.forEach(t -> unwritten.add(new Settlement(t, TokenStatus.CONSUMED, null)));
-            LOG.warn("Could not mark {} sent token(s) consumed: {}", consume.size(), e.getMessage());
-        }
-        try {
-            if (!release.isEmpty()) {
-                store.releaseAll(release, owner);
-            }
-        } catch (RuntimeException e) {
-            release.forEach(t -> unwritten.add(new Settlement(t, TokenStatus.VALID, null)));
-            LOG.warn("Could not release {} token(s): {}", release.size(), e.getMessage());
-        }
-        for (Settlement s : retire) {
+        List<Work> unwritten = new ArrayList<>();
+        for (Work w : batch) {
             try {
-                if (store.retire(s.token(), owner, s.reason())) {
-                    LOG.warn("Retired token {}: {}", OtnToken.fingerprint(s.token()), s.reason());
-                }
+                w.write();
+                w.done();
             } catch (RuntimeException e) {
-                unwritten.add(s);
-                LOG.warn("Could not retire token {}: {}", OtnToken.fingerprint(s.token()), e.getMessage());
+                unwritten.add(w);
+                LOG.warn("Could not write the outcome of {} token(s): {}", w.tokens(), e.getMessage());
             }
         }
         retryLater(unwritten);
     }
 
-    private void retryLater(List<Settlement> unwritten) {
+    private void retryLater(List<Work> unwritten) {
         if (unwritten.isEmpty()) {
             failedAttempts = 0;
             return;
         }
         if (++failedAttempts >= MAX_ATTEMPTS) {
-            LOG.error("Giving up marking {} token(s) after {} attempts: their claims lapse after the lease; sent ones "
-                      + "will then be refused by the platform and retired",
-                    unwritten.size(), failedAttempts);
+            LOG.error("Giving up writing the outcome of {} token(s) after {} attempts: they are claimable again once "
+                      + "their claim ends; sent ones will then be refused by the platform and retired",
+                    unwritten.stream().mapToInt(Work::tokens).sum(), failedAttempts);
             failedAttempts = 0;
+            unwritten.forEach(Work::done);
             return;
         }
         synchronized (failed) {

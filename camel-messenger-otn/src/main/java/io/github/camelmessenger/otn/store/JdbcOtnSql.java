@@ -105,8 +105,14 @@ final class JdbcOtnSql {
      * by a claim owner since then. Params: topic, now, now, now, [handledSince], max.
      */
     private String candidates(String select, boolean handledSince) {
+        return candidates(select, handledSince, false);
+    }
+
+    /** As above; with {@code after}, only tokens after a claim position: params topic, now, created_at, token, ... */
+    private String candidates(String select, boolean handledSince, boolean after) {
         return "SELECT " + select + " FROM " + tokens + " c"
                + " WHERE c.topic = ? AND c.status = 'VALID' AND c.expires_at > ?"
+               + (after ? " AND (c.created_at, c.token) > (?, ?)" : "")
                + " AND NOT EXISTS (SELECT 1 FROM " + tokens + " o"
                + " WHERE o.page_id = c.page_id AND o.psid = c.psid AND o.topic = c.topic AND o.token <> c.token AND ("
                + "(o.status = 'VALID' AND o.expires_at > ?"
@@ -130,6 +136,28 @@ final class JdbcOtnSql {
                + " UPDATE " + tokens + " SET status = 'CLAIMED', claim_owner = ?, lease_until = ?,"
                + " status_reason = NULL, updated_at = ? WHERE token = ANY (ARRAY(SELECT token FROM picked))"
                + " RETURNING token, page_id, psid, topic, payload, created_at, expires_at";
+    }
+
+    /**
+     * PostgreSQL, in a transaction that holds the batch: locks the candidates (skipping rows other claims hold) without
+     * writing them. Params: topic, now, [after created_at, after token], now, now, [handledSince], max.
+     */
+    String lockCandidates(boolean handledSince, boolean after) {
+        return candidates("c.token, c.page_id, c.psid, c.topic, c.payload, c.created_at, c.expires_at", handledSince,
+                after) + " FOR UPDATE OF c SKIP LOCKED";
+    }
+
+    /** PostgreSQL, a batch's sent tokens. Params: owner, updated_at, token array. */
+    String consumeLocked() {
+        return "UPDATE " + tokens + " SET status = 'CONSUMED', claim_owner = ?, lease_until = NULL, status_reason = NULL,"
+               + " updated_at = ? WHERE token = ANY (?) AND status = 'VALID'";
+    }
+
+    /** PostgreSQL, a batch's refused tokens. Params: owner, updated_at, token array, reason array. */
+    String retireLocked() {
+        return "UPDATE " + tokens + " t SET status = 'RETIRED', claim_owner = ?, lease_until = NULL,"
+               + " status_reason = r.reason, updated_at = ? FROM unnest(?::varchar[], ?::varchar[]) AS r(token, reason)"
+               + " WHERE t.token = r.token AND t.status = 'VALID'";
     }
 
     /** PostgreSQL: fresh statistics after a bulk load, so the first claims get the planned index paths. */

@@ -327,6 +327,98 @@ public final class JdbcOtnStore implements OtnStore {
         }
     }
 
+    /**
+     * PostgreSQL: the batch's rows are locked ({@code FOR UPDATE SKIP LOCKED}) in a transaction that stays open until
+     * {@link TokenBatch#finish}, so the claim itself writes nothing; PostgreSQL ends the transaction if it sits idle
+     * for longer than the lease. Elsewhere: the lease claim of {@link #claim}.
+     */
+    @Override
+    public TokenBatch claimBatch(String topic, Instant handledSince, ClaimedToken after, int max, String owner,
+                                 Duration lease) {
+        JdbcOtnSql s = sql();
+        if (!s.postgres) {
+            return OtnStore.super.claimBatch(topic, handledSince, after, max, owner, lease);
+        }
+        StoreArgs.text("topic", topic, StoreArgs.TOPIC_MAX);
+        StoreArgs.batchSize("max", max);
+        StoreArgs.text("owner", owner, StoreArgs.OWNER_MAX);
+        StoreArgs.lease(lease);
+        Instant since = StoreArgs.millis(handledSince);
+        for (int attempt = 1;; attempt++) {
+            Instant now = now();
+            Connection c = null;
+            boolean handedOver = false;
+            try {
+                c = dataSource.getConnection();
+                c.setAutoCommit(true);
+                if (after == null) {
+                    housekeeping(c, s, topic, now); // once per run, not per batch
+                }
+                c.setAutoCommit(false);
+                try (Statement st = c.createStatement()) {
+                    st.execute("SET LOCAL idle_in_transaction_session_timeout = " + Math.max(1, lease.toMillis()));
+                }
+                List<OtnToken> locked = new ArrayList<>(max);
+                try (PreparedStatement ps = c.prepareStatement(s.lockCandidates(since != null, after != null))) {
+                    int i = 1;
+                    ps.setString(i++, topic);
+                    setInstant(ps, i++, now);
+                    if (after != null) {
+                        setInstant(ps, i++, after.token().createdAt());
+                        ps.setString(i++, after.tokenValue());
+                    }
+                    setInstant(ps, i++, now);
+                    setInstant(ps, i++, now);
+                    if (since != null) {
+                        setInstant(ps, i++, since);
+                    }
+                    ps.setInt(i, max);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            locked.add(optIn(rs));
+                        }
+                    }
+                }
+                if (locked.isEmpty()) {
+                    c.commit();
+                    return new LockedTokenBatch(dataSource, s, clock, owner, List.of(), null);
+                }
+                List<ClaimedToken> claimed = withAttributes(c, s, locked, owner,
+                        StoreArgs.millis(now.plus(lease)));
+                LOG.debug("Locked {} token(s) of topic {} for {}", claimed.size(), topic, owner);
+                handedOver = true;
+                return new LockedTokenBatch(dataSource, s, clock, owner, claimed, c);
+            } catch (SQLException e) {
+                if (attempt >= CLAIM_ATTEMPTS || !isContention(e)) {
+                    throw new OtnStoreException("Cannot claim tokens of topic " + topic + " for " + owner + ": "
+                                                + e.getMessage(), e);
+                }
+                LOG.debug("Claim of topic {} met contention (attempt {}): {}", topic, attempt, e.getMessage());
+                pause(attempt);
+            } finally {
+                if (c != null && !handedOver) {
+                    rollbackAndClose(c);
+                }
+            }
+        }
+    }
+
+    private static void rollbackAndClose(Connection c) {
+        try {
+            if (!c.getAutoCommit()) {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            LOG.debug("Rollback after a claim failed: {}", e.getMessage());
+        }
+        try {
+            c.close();
+        } catch (SQLException e) {
+            LOG.debug("Closing a claim connection failed: {}", e.getMessage());
+        }
+    }
+
     private static void housekeeping(Connection c, JdbcOtnSql s, String topic, Instant now) throws SQLException {
         int lapsed = topicUpdate(c, s.releaseLapsedLeases(), topic, now);
         int expired = topicUpdate(c, s.retireExpired(), topic, now);
@@ -849,7 +941,7 @@ public final class JdbcOtnStore implements OtnStore {
         }
     }
 
-    private static void setInstant(PreparedStatement ps, int index, Instant value) throws SQLException {
+    static void setInstant(PreparedStatement ps, int index, Instant value) throws SQLException {
         if (value == null) {
             ps.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
         } else {

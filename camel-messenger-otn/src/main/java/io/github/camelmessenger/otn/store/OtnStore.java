@@ -92,6 +92,23 @@ public interface OtnStore extends AutoCloseable {
     List<ClaimedToken> claim(String topic, Instant handledSince, int max, String owner, Duration lease);
 
     /**
+     * Claims a batch for a broadcast run, under the rules of {@link #claim}, and hands the outcomes over in one
+     * {@link TokenBatch#finish}. The default claims with {@link #claim} (a lease per token). A store may hold the
+     * batch's tokens some other way for as long as the batch is open, at most {@code lease}: the PostgreSQL store
+     * locks their rows in a transaction that {@code finish} commits, so a token costs one write instead of two and a
+     * crashed node's tokens are claimable again as soon as its connection is gone.
+     *
+     * @param after the last token of the run's previous batches: only tokens after it in claim order (opt-in time,
+     *              then token value) are claimed, so that tokens handed back during a run wait for the next run; null
+     *              for the run's first claims. A store may ignore it when its unsent tokens stay claimed until the
+     *              caller releases them (see {@link TokenBatch#finish}).
+     */
+    default TokenBatch claimBatch(String topic, Instant handledSince, ClaimedToken after, int max, String owner,
+                                  Duration lease) {
+        return new LeasedTokenBatch(this, owner, claim(topic, handledSince, max, owner, lease));
+    }
+
+    /**
      * The token's one message was sent: → {@link TokenStatus#CONSUMED}. Requires the token to be claimed by
      * {@code owner}: CLAIMED by it, or returned to VALID after its lease ended but not claimed again since (a slow
      * owner may still finish its work).

@@ -409,6 +409,56 @@ abstract class AbstractOtnStoreContractTest {
         assertThat(store.contactsWithoutValidToken("offers", null, 10)).extracting(Contact::psid).containsExactly("u1");
     }
 
+    /**
+     * A batch holds its tokens from the claim to {@code finish}, which writes every outcome at once; what it did not
+     * send is claimable again once the owner hands back what it still holds.
+     */
+    @Test
+    void aBatchHoldsItsTokensUntilFinishedAndWritesEveryOutcome() {
+        for (int i = 1; i <= 4; i++) {
+            store.storeToken(token("b-" + i, "u" + i, "offers", T0.minusSeconds(100 - i)));
+        }
+
+        TokenBatch batch = store.claimBatch("offers", null, null, 10, "node-a", LEASE);
+
+        assertThat(values(batch.tokens())).containsExactly("b-1", "b-2", "b-3", "b-4");
+        assertThat(batch.tokens()).allSatisfy(t -> assertThat(t.owner()).isEqualTo("node-a"));
+        TokenBatch meanwhile = store.claimBatch("offers", null, null, 10, "node-b", LEASE);
+        assertThat(meanwhile.tokens()).as("held by node-a").isEmpty();
+        meanwhile.finish(Set.of(), Map.of());
+
+        List<String> stillHeld = batch.finish(Set.of("b-1"), Map.of("b-2", "(#100) token used"));
+        store.releaseAll(stillHeld, "node-a");
+
+        assertThat(stored("b-1").status()).isEqualTo(TokenStatus.CONSUMED);
+        assertThat(stored("b-1").claimOwner()).isEqualTo("node-a");
+        assertThat(stored("b-2").status()).isEqualTo(TokenStatus.RETIRED);
+        assertThat(stored("b-2").reason()).isEqualTo("(#100) token used");
+        assertThat(stored("b-3").status()).isEqualTo(TokenStatus.VALID);
+        TokenBatch next = store.claimBatch("offers", null, null, 10, "node-b", LEASE);
+        assertThat(values(next.tokens())).as("the unsent ones, for the next run").containsExactly("b-3", "b-4");
+        store.releaseAll(next.finish(Set.of(), Map.of()), "node-b");
+    }
+
+    /** Batches follow the claim rules: one token per holder, none for a holder handled since the run began. */
+    @Test
+    void batchesKeepTheOneMessagePerHolderRule() {
+        store.storeToken(token("old", "u1", "offers", T0.minusSeconds(50)));
+        store.storeToken(token("new", "u1", "offers", T0.minusSeconds(40)));
+        store.storeToken(token("other", "u2", "offers", T0.minusSeconds(30)));
+
+        TokenBatch first = store.claimBatch("offers", T0, null, 10, "node-a", LEASE);
+        assertThat(values(first.tokens())).containsExactly("old", "other");
+        store.releaseAll(first.finish(Set.of("old", "other"), Map.of()), "node-a");
+
+        TokenBatch sameRun = store.claimBatch("offers", T0, first.tokens().get(1), 10, "node-a", LEASE);
+        assertThat(sameRun.tokens()).as("u1 got its message in this run").isEmpty();
+        sameRun.finish(Set.of(), Map.of());
+        TokenBatch laterRun = store.claimBatch("offers", null, null, 10, "node-a", LEASE);
+        assertThat(values(laterRun.tokens())).as("a later run").containsExactly("new");
+        store.releaseAll(laterRun.finish(Set.of(), Map.of()), "node-a");
+    }
+
     // ---------------------------------------------------------------- fallback split
 
     @Test

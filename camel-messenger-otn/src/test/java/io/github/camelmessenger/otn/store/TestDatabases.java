@@ -67,6 +67,20 @@ public final class TestDatabases {
         return pool;
     }
 
+    /**
+     * PostgreSQL without a pool: every connection is a session of its own, closed for good when closed. For a node
+     * whose sessions the server ends in a test (a pool that does not check its connections would hand them out again).
+     */
+    public static DataSource postgresUnpooled() {
+        org.postgresql.ds.PGSimpleDataSource ds = new org.postgresql.ds.PGSimpleDataSource();
+        ds.setServerNames(new String[] { "127.0.0.1" });
+        ds.setPortNumbers(new int[] { 5432 });
+        ds.setDatabaseName("test");
+        ds.setUser("postgres");
+        ds.setConnectTimeout(3);
+        return ds;
+    }
+
     public static void deleteRows(DataSource ds, String prefix) throws SQLException {
         forEachTable(ds, prefix, "DELETE FROM ");
     }

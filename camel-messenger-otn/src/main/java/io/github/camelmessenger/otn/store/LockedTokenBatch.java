@@ -1,0 +1,157 @@
+package io.github.camelmessenger.otn.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A PostgreSQL batch held by row locks: the claim wrote nothing, the open transaction is the lease. {@link #finish}
+ * writes the outcomes in that transaction and commits; unsent tokens are then claimable again, untouched. If the
+ * transaction is lost (the connection broke, or PostgreSQL ended it after the lease), the tokens are VALID again and
+ * the outcomes are written without the locks, to the tokens no other claim has finished since.
+ */
+final class LockedTokenBatch implements TokenBatch {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LockedTokenBatch.class);
+
+    private final DataSource dataSource;
+    private final JdbcOtnSql sql;
+    private final Clock clock;
+    private final String owner;
+    private final List<ClaimedToken> tokens;
+    private Connection transaction;
+    private boolean finished;
+
+    LockedTokenBatch(DataSource dataSource, JdbcOtnSql sql, Clock clock, String owner, List<ClaimedToken> tokens,
+                     Connection transaction) {
+        this.dataSource = dataSource;
+        this.sql = sql;
+        this.clock = clock;
+        this.owner = owner;
+        this.tokens = List.copyOf(tokens);
+        this.transaction = transaction;
+    }
+
+    @Override
+    public List<ClaimedToken> tokens() {
+        return tokens;
+    }
+
+    @Override
+    public synchronized List<String> finish(Collection<String> consumed, Map<String, String> retired) {
+        if (finished) {
+            return List.of();
+        }
+        Connection c = transaction;
+        transaction = null;
+        if (c != null) {
+            try {
+                write(c, consumed, retired);
+                c.commit();
+                finished = true;
+                return List.of();
+            } catch (SQLException e) {
+                LOG.warn("Batch of {} token(s) of {}: its transaction ended before the outcomes were written ({}); "
+                         + "writing them without it", tokens.size(), owner, SecretScrubber.scrub(e.getMessage(), values()));
+            } finally {
+                closeQuietly(c);
+            }
+        }
+        try (Connection fresh = dataSource.getConnection()) {
+            fresh.setAutoCommit(true);
+            write(fresh, consumed, retired);
+            finished = true;
+            return List.of();
+        } catch (SQLException e) {
+            throw new OtnStoreException("Cannot write the outcomes of " + tokens.size() + " token(s) of " + owner
+                                        + ": " + SecretScrubber.scrub(e.getMessage(), values()),
+                    SecretScrubber.scrub(e, values()));
+        }
+    }
+
+    private void write(Connection c, Collection<String> consumed, Map<String, String> retired) throws SQLException {
+        java.time.Instant now = StoreArgs.millis(clock.instant());
+        if (!consumed.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement(sql.consumeLocked())) {
+                ps.setString(1, owner);
+                JdbcOtnStore.setInstant(ps, 2, now);
+                ps.setArray(3, c.createArrayOf("varchar", consumed.toArray()));
+                int done = ps.executeUpdate();
+                if (done != consumed.size()) {
+                    LOG.warn("Batch of {}: {} of {} sent token(s) were finished by another claim meanwhile", owner,
+                            consumed.size() - done, consumed.size());
+                }
+            }
+        }
+        if (!retired.isEmpty()) {
+            String[] values = new String[retired.size()];
+            String[] reasons = new String[retired.size()];
+            int i = 0;
+            for (Map.Entry<String, String> r : retired.entrySet()) {
+                values[i] = r.getKey();
+                reasons[i++] = StoreArgs.reason(r.getValue());
+                LOG.warn("Retired token {}: {}", OtnToken.fingerprint(r.getKey()), r.getValue());
+            }
+            try (PreparedStatement ps = c.prepareStatement(sql.retireLocked())) {
+                ps.setString(1, owner);
+                JdbcOtnStore.setInstant(ps, 2, now);
+                ps.setArray(3, c.createArrayOf("varchar", values));
+                ps.setArray(4, c.createArrayOf("varchar", reasons));
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    private List<String> values() {
+        return tokens.stream().map(ClaimedToken::tokenValue).toList();
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (isBroken(c)) {
+            try {
+                // a session the server ended must not go back to a pool that does not check what it hands out
+                c.abort(Runnable::run);
+            } catch (SQLException | RuntimeException | AbstractMethodError e) {
+                LOG.debug("Cannot abort a broken batch connection: {}", e.toString());
+            }
+        }
+        try {
+            if (!c.getAutoCommit()) {
+                c.rollback();
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("Rollback of a batch transaction failed: {}", e.getMessage());
+        }
+        try {
+            c.setAutoCommit(true);
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("Cannot reset auto-commit: {}", e.getMessage());
+        }
+        try {
+            c.close();
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("Closing a batch connection failed: {}", e.getMessage());
+        }
+    }
+
+    private static boolean isBroken(Connection c) {
+        try {
+            return !c.isValid(1);
+        } catch (SQLException | RuntimeException e) {
+            return true;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "LockedTokenBatch[owner=" + owner + ", tokens=" + tokens.size() + "]";
+    }
+}
