@@ -43,10 +43,10 @@ public class MessengerOtnEndpoint extends ScheduledPollEndpoint implements Multi
               description = "setAttribute: the attribute to set, e.g. email or phone (header "
                             + "CamelMessengerOtnAttributeName wins over it).")
     private String name;
-    @UriParam(label = "consumer", defaultValue = "100",
+    @UriParam(label = "consumer", defaultValue = "500",
               description = "broadcast: how many tokens one claim takes (1 to 1000); withoutToken: how many contacts "
                             + "one page of the listing holds.")
-    private int batchSize = 100;
+    private int batchSize = 500;
     @UriParam(label = "consumer", defaultValue = "64",
               description = "The most exchanges of one consumer in flight at once (the route's messenger producer is "
                             + "asynchronous, so sends overlap up to this).")

@@ -57,7 +57,7 @@ public final class OtnBroadcastBenchmark {
     private static final String TEXT = "Back in stock: the blue sneakers in your size. Reply SHOP to see them!";
 
     private final int inFlight = Integer.getInteger("inflight", 64);
-    private final int batch = Integer.getInteger("batch", 100);
+    private final int batch = Integer.getInteger("batch", 500);
     private final String prefix = "bench_" + UUID.randomUUID().toString().substring(0, 8) + "_";
     private CamelContext context;
     private AsyncProducer producer;

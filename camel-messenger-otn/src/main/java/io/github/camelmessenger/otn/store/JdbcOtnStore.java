@@ -41,7 +41,9 @@ import org.slf4j.LoggerFactory;
  * topic's lock row, and each claimed row is re-checked by its {@code UPDATE}. The one-token-per-holder rule is part
  * of the claim query (a holder's oldest VALID token only, none while another of its tokens is under a live claim).
  * <p>
- * The store borrows a connection per operation and never holds one between calls; use a pooled {@code DataSource}.
+ * The store borrows a connection per operation and never holds one between calls, except for an open
+ * {@link #claimBatch} batch on PostgreSQL, whose transaction holds the batch's row locks until it is finished; use a
+ * pooled {@code DataSource}.
  * On PostgreSQL, {@link #storeTokens} runs {@code ANALYZE} after a bulk load of 1000 or more new tokens (at most once
  * a minute), so claims right after an import are planned on real statistics.
  */
