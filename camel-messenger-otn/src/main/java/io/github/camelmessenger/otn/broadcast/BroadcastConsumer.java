@@ -210,7 +210,9 @@ public class BroadcastConsumer extends ScheduledPollConsumer {
                 for (; i < tokens.size(); i++) {
                     batch.unsent(tokens.get(i).tokenValue()); // claimed, never emitted: back to the pool
                 }
-                if (!exhausted && mayContinue(run) && openBatch(run)) {
+                // claim ahead again; wait for a batch to be finished only when no claimed batch is waiting to be sent
+                while (!exhausted && pending.size() < CLAIMS_AHEAD && mayContinue(run)
+                       && (pending.isEmpty() ? openBatch(run) : openBatches.tryAcquire())) {
                     pending.add(claimAfter(store, handledSince, cursor));
                 }
             }

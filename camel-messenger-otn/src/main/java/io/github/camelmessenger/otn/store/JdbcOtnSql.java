@@ -15,6 +15,13 @@ final class JdbcOtnSql {
     final String tokens;
     final String claimLocks;
 
+    /**
+     * PostgreSQL: half of each token page stays free, so that a batch can update every row of a page in one
+     * transaction and each new row version still fits in the same page (a HOT update). A claimed batch holds tokens
+     * that were stored one after another, so it covers whole pages.
+     */
+    static final int TOKEN_FILLFACTOR = 50;
+
     /** Token columns, in the order {@link JdbcOtnStore} reads them. */
     static final String TOKEN_COLUMNS = "token, page_id, psid, topic, payload, created_at, expires_at, status, "
                                         + "claim_owner, lease_until, status_reason, updated_at";
@@ -48,18 +55,30 @@ final class JdbcOtnSql {
                 + " NOT NULL, payload VARCHAR(" + StoreArgs.PAYLOAD_MAX + "), created_at " + ts
                 + " NOT NULL, expires_at " + ts + " NOT NULL, status VARCHAR(16) NOT NULL, claim_owner VARCHAR("
                 + StoreArgs.OWNER_MAX + "), lease_until " + ts + ", status_reason VARCHAR(" + StoreArgs.REASON_MAX
-                + "), updated_at " + ts + " NOT NULL)",
-                // Status leads both topic indexes: the one-per-holder subquery filters statuses with OR, so only the
-                // holder index matches it, and the planner cannot pick a topic-wide scan even without statistics.
-                // claims: the VALID tokens of a topic in claim order, read without sorting
-                "CREATE INDEX IF NOT EXISTS " + tokens + "_queue ON " + tokens + " (status, topic, created_at, token)",
-                // housekeeping: lapsed leases and expired VALID tokens of a topic
-                "CREATE INDEX IF NOT EXISTS " + tokens + "_expiry ON " + tokens + " (status, topic, expires_at)",
+                + "), updated_at " + ts + " NOT NULL)" + (postgres ? " WITH (fillfactor = " + TOKEN_FILLFACTOR + ")" : ""),
                 // the one-per-holder rule and the contact listings
                 "CREATE INDEX IF NOT EXISTS " + tokens + "_holder ON " + tokens + " (page_id, psid, topic)"));
-        if (!postgres) {
-            ddl.add("CREATE TABLE IF NOT EXISTS " + claimLocks + " (topic VARCHAR(" + StoreArgs.TOPIC_MAX
-                    + ") NOT NULL PRIMARY KEY)");
+        if (postgres) {
+            // No index holds a column that a claim or its outcome changes (status, owner, lease, reason, time), so
+            // those updates are HOT: a new row version in the same page, no new index entries. The claim scan
+            // checks the status in the row; it starts after the run's cursor, so a run reads a topic's used tokens
+            // once at most.
+            ddl.addAll(List.of(
+                    // claims: a topic's tokens in claim order, read without sorting; also the housekeeping scan
+                    "CREATE INDEX IF NOT EXISTS " + tokens + "_claim_order ON " + tokens + " (topic, created_at, token)",
+                    // tables created with the status-led indexes below: those make every update a full one
+                    "DROP INDEX IF EXISTS " + tokens + "_queue",
+                    "DROP INDEX IF EXISTS " + tokens + "_expiry",
+                    // tables created before: new pages get the room
+                    "ALTER TABLE " + tokens + " SET (fillfactor = " + TOKEN_FILLFACTOR + ")"));
+        } else {
+            // Status leads both topic indexes: a claim or a housekeeping update reads only the tokens of one status.
+            // The one-per-holder subquery filters statuses with OR, so only the holder index matches it.
+            ddl.addAll(List.of(
+                    "CREATE INDEX IF NOT EXISTS " + tokens + "_queue ON " + tokens + " (status, topic, created_at, token)",
+                    "CREATE INDEX IF NOT EXISTS " + tokens + "_expiry ON " + tokens + " (status, topic, expires_at)",
+                    "CREATE TABLE IF NOT EXISTS " + claimLocks + " (topic VARCHAR(" + StoreArgs.TOPIC_MAX
+                    + ") NOT NULL PRIMARY KEY)"));
         }
         return ddl;
     }
@@ -114,7 +133,10 @@ final class JdbcOtnSql {
                + " WHERE c.topic = ? AND c.status = 'VALID' AND c.expires_at > ?"
                + (after ? " AND (c.created_at, c.token) > (?, ?)" : "")
                + " AND NOT EXISTS (SELECT 1 FROM " + tokens + " o"
-               + " WHERE o.page_id = c.page_id AND o.psid = c.psid AND o.topic = c.topic AND o.token <> c.token AND ("
+               // the topic as an expression: only the holder index matches this subquery, whatever the statistics
+               // (a topic-wide index scan per candidate would make a claim quadratic)
+               + " WHERE o.page_id = c.page_id AND o.psid = c.psid AND o.topic || '' = c.topic AND o.token <> c.token"
+               + " AND ("
                + "(o.status = 'VALID' AND o.expires_at > ?"
                + " AND (o.created_at < c.created_at OR (o.created_at = c.created_at AND o.token < c.token)))"
                + " OR (o.status = 'CLAIMED' AND o.lease_until >= ?)"

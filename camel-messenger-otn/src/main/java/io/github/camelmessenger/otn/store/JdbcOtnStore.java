@@ -354,7 +354,8 @@ public final class JdbcOtnStore implements OtnStore {
                 c = dataSource.getConnection();
                 c.setAutoCommit(true);
                 if (after == null) {
-                    housekeeping(c, s, topic, now); // once per run, not per batch
+                    // once per run, not per batch: without a status-led index it reads the whole topic
+                    housekeeping(c, s, topic, now);
                 }
                 c.setAutoCommit(false);
                 try (Statement st = c.createStatement()) {
