@@ -295,6 +295,13 @@ final class JdbcOtnSql {
         return "SELECT page_id, psid, attr_name, attr_value FROM " + attributes + " WHERE (page_id, psid) IN " + in;
     }
 
+    /** PostgreSQL. Params: page_id array, psid array (pairwise). */
+    String attributesOfHolders() {
+        return "SELECT a.page_id, a.psid, a.attr_name, a.attr_value FROM " + attributes + " a"
+               + " JOIN unnest(?::varchar[], ?::varchar[]) AS h(page_id, psid)"
+               + " ON a.page_id = h.page_id COLLATE \"C\" AND a.psid = h.psid COLLATE \"C\"";
+    }
+
     /** Params: page_id, psid. */
     String findContact() {
         return "SELECT " + CONTACT_COLUMNS + " FROM " + contacts + " c WHERE c.page_id = ? AND c.psid = ?";

@@ -729,11 +729,18 @@ public final class JdbcOtnStore implements OtnStore {
         if (distinct.isEmpty()) {
             return attributes;
         }
-        try (PreparedStatement ps = c.prepareStatement(s.attributesOfAll(distinct.size()))) {
-            int i = 1;
-            for (ContactKey k : distinct) {
-                ps.setString(i++, k.pageId());
-                ps.setString(i++, k.psid());
+        try (PreparedStatement ps = c.prepareStatement(s.postgres ? s.attributesOfHolders()
+                : s.attributesOfAll(distinct.size()))) {
+            if (s.postgres) {
+                // two arrays: one statement text whatever the count, parsed and planned once per connection
+                ps.setArray(1, c.createArrayOf("varchar", distinct.stream().map(ContactKey::pageId).toArray()));
+                ps.setArray(2, c.createArrayOf("varchar", distinct.stream().map(ContactKey::psid).toArray()));
+            } else {
+                int i = 1;
+                for (ContactKey k : distinct) {
+                    ps.setString(i++, k.pageId());
+                    ps.setString(i++, k.psid());
+                }
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
