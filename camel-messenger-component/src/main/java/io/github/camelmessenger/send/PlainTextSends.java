@@ -108,16 +108,55 @@ final class PlainTextSends {
             return null;
         }
         SendApiValidator.validateText(text);
-        byte[] quotedPsid = quoted(psid);
-        byte[] quotedText = quoted(text);
-        byte[] body = new byte[head.length + middle.length + tail.length + quotedPsid.length + quotedText.length];
-        int at = copy(head, body, 0);
-        at = copy(recipientFirst ? quotedPsid : quotedText, body, at);
-        at = copy(middle, body, at);
-        at = copy(recipientFirst ? quotedText : quotedPsid, body, at);
-        copy(tail, body, at);
+        String first = recipientFirst ? psid : text;
+        String second = recipientFirst ? text : psid;
+        int firstLength = plainLength(first);
+        int secondLength = plainLength(second);
+        byte[] body;
+        if (firstLength >= 0 && secondLength >= 0) {
+            // the usual case, ASCII that needs no escaping: written straight into the body, no copies in between
+            body = new byte[head.length + middle.length + tail.length + firstLength + secondLength + 4];
+            int at = copy(head, body, 0);
+            at = writePlain(first, body, at);
+            at = copy(middle, body, at);
+            at = writePlain(second, body, at);
+            copy(tail, body, at);
+        } else {
+            byte[] quotedFirst = quoted(first);
+            byte[] quotedSecond = quoted(second);
+            body = new byte[head.length + middle.length + tail.length + quotedFirst.length + quotedSecond.length];
+            int at = copy(head, body, 0);
+            at = copy(quotedFirst, body, at);
+            at = copy(middle, body, at);
+            at = copy(quotedSecond, body, at);
+            copy(tail, body, at);
+        }
         return new PreparedCall(GraphRequest.postJson("me/messages", body, token, appSecret, "me",
                 RateClass.STANDARD));
+    }
+
+    /**
+     * The length of a value as a JSON string without its quotes, or -1 unless it is printable ASCII without a quote
+     * or a backslash (then Jackson escapes it).
+     */
+    private static int plainLength(String value) {
+        for (int i = 0, n = value.length(); i < n; i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\') {
+                return -1;
+            }
+        }
+        return value.length();
+    }
+
+    /** Writes a value that {@link #plainLength} accepted, quoted. */
+    private static int writePlain(String value, byte[] to, int at) {
+        to[at++] = '"';
+        for (int i = 0, n = value.length(); i < n; i++) {
+            to[at++] = (byte) value.charAt(i);
+        }
+        to[at++] = '"';
+        return at;
     }
 
     private static boolean startsLikeJson(String text) {
