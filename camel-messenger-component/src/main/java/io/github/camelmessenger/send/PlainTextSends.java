@@ -110,22 +110,21 @@ final class PlainTextSends {
         SendApiValidator.validateText(text);
         String first = recipientFirst ? psid : text;
         String second = recipientFirst ? text : psid;
-        int firstLength = plainLength(first);
-        int secondLength = plainLength(second);
-        byte[] body;
-        if (firstLength >= 0 && secondLength >= 0) {
-            // the usual case, ASCII that needs no escaping: written straight into the body, no copies in between
-            body = new byte[head.length + middle.length + tail.length + firstLength + secondLength + 4];
-            int at = copy(head, body, 0);
-            at = writePlain(first, body, at);
+        // the usual case, ASCII that needs no escaping, is written straight into the body in one pass per value
+        byte[] body = new byte[head.length + middle.length + tail.length + first.length() + second.length() + 4];
+        int at = copy(head, body, 0);
+        at = writePlain(first, body, at);
+        if (at >= 0) {
             at = copy(middle, body, at);
             at = writePlain(second, body, at);
+        }
+        if (at >= 0) {
             copy(tail, body, at);
         } else {
             byte[] quotedFirst = quoted(first);
             byte[] quotedSecond = quoted(second);
             body = new byte[head.length + middle.length + tail.length + quotedFirst.length + quotedSecond.length];
-            int at = copy(head, body, 0);
+            at = copy(head, body, 0);
             at = copy(quotedFirst, body, at);
             at = copy(middle, body, at);
             at = copy(quotedSecond, body, at);
@@ -136,24 +135,17 @@ final class PlainTextSends {
     }
 
     /**
-     * The length of a value as a JSON string without its quotes, or -1 unless it is printable ASCII without a quote
-     * or a backslash (then Jackson escapes it).
+     * Writes a value quoted, as Jackson would, and returns the index after it; or returns -1, having written part of
+     * it, unless it is printable ASCII without a quote or a backslash (what Jackson would escape or encode).
      */
-    private static int plainLength(String value) {
+    private static int writePlain(String value, byte[] to, int at) {
+        to[at++] = '"';
         for (int i = 0, n = value.length(); i < n; i++) {
             char c = value.charAt(i);
             if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\') {
                 return -1;
             }
-        }
-        return value.length();
-    }
-
-    /** Writes a value that {@link #plainLength} accepted, quoted. */
-    private static int writePlain(String value, byte[] to, int at) {
-        to[at++] = '"';
-        for (int i = 0, n = value.length(); i < n; i++) {
-            to[at++] = (byte) value.charAt(i);
+            to[at++] = (byte) c;
         }
         to[at++] = '"';
         return at;
