@@ -139,20 +139,28 @@ public final class GraphClient implements AutoCloseable {
     public void send(GraphRequest request, Completion completion) {
         Objects.requireNonNull(completion, "completion");
         if (request == null) {
-            completion.failed(new MessengerException("No Graph API request given"));
+            failNow(completion, new MessengerException("No Graph API request given"));
             return;
         }
         GraphCall call;
         try {
             call = new GraphCall(this, request, completion);
         } catch (RuntimeException e) {
-            completion.failed(cannotSend(request, e));
+            failNow(completion, cannotSend(request, e));
             return;
         }
         try {
             call.start();
         } catch (RuntimeException e) {
             call.fail(cannotSend(request, e));
+        }
+    }
+
+    private static void failNow(Completion completion, Throwable failure) {
+        try {
+            completion.failed(failure);
+        } catch (RuntimeException e) {
+            LOG.warn("Completion of a Graph API call that could not start failed", e);
         }
     }
 
