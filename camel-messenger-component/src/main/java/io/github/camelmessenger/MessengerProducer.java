@@ -3,6 +3,7 @@ package io.github.camelmessenger;
 import java.util.concurrent.CompletionException;
 
 import io.github.camelmessenger.graph.GraphClient;
+import io.github.camelmessenger.graph.GraphResponse;
 import io.github.camelmessenger.send.OneTimeNotifTokens;
 import io.github.camelmessenger.send.OutboundCalls;
 import io.github.camelmessenger.send.PreparedCall;
@@ -54,36 +55,65 @@ public class MessengerProducer extends DefaultAsyncProducer {
     public boolean process(Exchange exchange, AsyncCallback callback) {
         PreparedCall call;
         try {
-            MessengerOperation operation = operation(exchange);
-            if (!operation.callsGraphApi()) {
-                // waitForResponse records state and returns at once
-                WaitForResponse.record(exchange, getEndpoint().getConfiguration(), state);
-                callback.done(true);
-                return true;
+            MessengerOperation endpointOperation = getEndpoint().getOperation();
+            // tried before reading the operation header: an exchange the plain text path takes carries none
+            call = calls.preparePlainText(endpointOperation, exchange);
+            if (call == null) {
+                MessengerOperation operation = operation(exchange);
+                if (!operation.callsGraphApi()) {
+                    // waitForResponse records state and returns at once
+                    WaitForResponse.record(exchange, getEndpoint().getConfiguration(), state);
+                    callback.done(true);
+                    return true;
+                }
+                call = operation == endpointOperation
+                        ? calls.prepareGeneral(operation, exchange) : calls.prepare(operation, exchange);
             }
-            call = calls.prepare(operation, exchange);
         } catch (Exception e) {
             exchange.setException(e);
             callback.done(true);
             return true;
         }
-        client.send(call.request()).whenComplete((response, failure) -> {
+        client.send(call.request(), new Outcome(exchange, callback, call.oneTimeNotifToken()));
+        return false;
+    }
+
+    /** Puts the call's outcome on the exchange and completes it: the one object per exchange the send path needs. */
+    private static final class Outcome implements GraphClient.Completion {
+        private final Exchange exchange;
+        private final AsyncCallback callback;
+        private final String oneTimeNotifToken;
+
+        Outcome(Exchange exchange, AsyncCallback callback, String oneTimeNotifToken) {
+            this.exchange = exchange;
+            this.callback = callback;
+            this.oneTimeNotifToken = oneTimeNotifToken;
+        }
+
+        @Override
+        public void succeeded(GraphResponse response) {
             try {
-                if (failure != null) {
-                    exchange.setException(mapFailure(failure));
-                } else {
-                    if (call.oneTimeNotifToken() != null) {
-                        OneTimeNotifTokens.markSpent(exchange, call.oneTimeNotifToken());
-                    }
-                    ResponseHeaders.apply(exchange.getMessage(), response);
+                if (oneTimeNotifToken != null) {
+                    OneTimeNotifTokens.markSpent(exchange, oneTimeNotifToken);
                 }
+                ResponseHeaders.apply(exchange.getMessage(), response);
             } catch (Exception e) {
                 exchange.setException(e);
             } finally {
                 callback.done(false);
             }
-        });
-        return false;
+        }
+
+        @Override
+        public void failed(Throwable failure) {
+            try {
+                exchange.setException(mapFailure(failure));
+            } catch (Exception e) {
+                exchange.setException(e);
+            } finally {
+                callback.done(false);
+            }
+        }
     }
 
     private static Throwable mapFailure(Throwable failure) {

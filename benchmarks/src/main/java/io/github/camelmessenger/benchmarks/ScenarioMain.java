@@ -60,10 +60,10 @@ public final class ScenarioMain {
                         }
                         System.out.printf(Locale.ROOT,
                                 "%d ms %-9s round %d: %8.0f msgs/s  p50 %6.2f ms  p99 %6.2f ms  CPU %6.1f µs/msg "
-                                                       + "(mock %5.1f)%n",
+                                                       + "(mock %5.1f)  heap %6.0f B/msg%n",
                                 latency, scenario, round, run.messagesPerSecond(), run.percentileMillis(0.50),
                                 run.percentileMillis(0.99), run.clientCpuMicrosPerMessage(),
-                                run.mockCpuMicrosPerMessage());
+                                run.mockCpuMicrosPerMessage(), run.allocatedBytesPerMessage());
                         System.out.printf(Locale.ROOT, "%s%f %f %f %f %f%n", RESULT, run.messagesPerSecond(),
                                 run.percentileMillis(0.50), run.percentileMillis(0.99),
                                 run.clientCpuMicrosPerMessage(), run.mockCpuMicrosPerMessage());

@@ -1,54 +1,53 @@
 package io.github.camelmessenger.graph;
 
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.github.camelmessenger.MessengerApiException;
 import io.github.camelmessenger.MessengerException;
 import io.netty.buffer.Unpooled;
 import io.vertx.core.AsyncResult;
+import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpClosedException;
-import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One {@link GraphClient#send} in flight: acquire a permit, send, read the answer, and either complete or retry
- * after a backoff. Every step is a Vert.x callback; the future completes exactly once.
+ * after a backoff. Every step is a Vert.x callback; the completion is called exactly once.
+ * <p>
+ * The call is itself the handler of each step (and the pacer's task), told apart by {@link #stage}: the steps run one
+ * after the other, and a handler object per step and attempt was per-message garbage on the send path.
  */
-final class GraphCall {
+@SuppressWarnings({ "rawtypes", "unchecked" })
+final class GraphCall implements Handler<AsyncResult<Object>>, Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(GraphCall.class);
 
+    private static final int AWAITING_REQUEST = 0;
+    private static final int AWAITING_RESPONSE = 1;
+    private static final int AWAITING_BODY = 2;
+
     private final GraphClient client;
     private final GraphRequest request;
-    private final CompletableFuture<GraphResponse> result;
+    private final GraphClient.Completion completion;
     private final RequestOptions requestOptions;
     private int attempts;
     private int status;
+    private int stage;
+    private boolean completed;
     private long retryTimer = -1;
     private long attemptStart;
 
-    GraphCall(GraphClient client, GraphRequest request, CompletableFuture<GraphResponse> result) {
+    GraphCall(GraphClient client, GraphRequest request, GraphClient.Completion completion) {
         this.client = client;
         this.request = request;
-        this.result = result;
-        GraphClient.Credentials credentials = client.credentials(request.accessToken(), request.appSecret());
-        RequestOptions ro = new RequestOptions()
-                .setMethod(HttpMethod.valueOf(request.method()))
-                .setURI(client.requestUri(request, credentials));
-        if (credentials.authorization != null) {
-            ro.putHeader(HttpHeaders.AUTHORIZATION, credentials.authorization);
-        }
-        if (request.contentType() != null) {
-            ro.putHeader(HttpHeaders.CONTENT_TYPE, request.contentType());
-        }
-        this.requestOptions = ro;
+        this.completion = completion;
+        this.requestOptions = client.requestOptions(request,
+                client.credentials(request.accessToken(), request.appSecret()));
     }
 
     void start() {
@@ -60,8 +59,14 @@ final class GraphCall {
         if (limiter == null || request.rateClass() == RateClass.NONE) {
             sendAttempt();
         } else {
-            limiter.acquire(request.pageKey(), request.rateClass(), this::sendAttempt);
+            limiter.acquire(request.pageKey(), request.rateClass(), this);
         }
+    }
+
+    /** The pacer's permit. */
+    @Override
+    public void run() {
+        sendAttempt();
     }
 
     private void sendAttempt() {
@@ -72,66 +77,72 @@ final class GraphCall {
         }
         attempts++;
         attemptStart = System.nanoTime();
+        stage = AWAITING_REQUEST;
         try {
-            client.http.request(requestOptions, this::onRequest);
+            client.http.request(requestOptions, (Handler) this);
         } catch (RuntimeException e) {
             onTransportFailure(e);
         }
     }
 
-    private void onRequest(AsyncResult<HttpClientRequest> ar) {
+    @Override
+    public void handle(AsyncResult<Object> ar) {
         if (ar.failed()) {
             onTransportFailure(ar.cause());
             return;
         }
+        switch (stage) {
+            case AWAITING_REQUEST -> onRequest((HttpClientRequest) ar.result());
+            case AWAITING_RESPONSE -> onResponse((HttpClientResponse) ar.result());
+            default -> onBody((Buffer) ar.result());
+        }
+    }
+
+    private void onRequest(HttpClientRequest httpRequest) {
         byte[] body = request.body();
-        HttpClientRequest httpRequest = ar.result();
+        stage = AWAITING_RESPONSE;
         if (body == null || body.length == 0) {
-            httpRequest.send(this::onResponse);
+            httpRequest.send((Handler) this);
         } else {
             // wrap, don't copy: the body may be sent again on retry, so each attempt gets its own wrapper
-            httpRequest.send(Buffer.buffer(Unpooled.wrappedBuffer(body)), this::onResponse);
+            httpRequest.send(Buffer.buffer(Unpooled.wrappedBuffer(body)), (Handler) this);
         }
     }
 
-    private void onResponse(AsyncResult<HttpClientResponse> ar) {
-        if (ar.failed()) {
-            onTransportFailure(ar.cause());
-            return;
-        }
-        HttpClientResponse response = ar.result();
+    private void onResponse(HttpClientResponse response) {
         status = response.statusCode();
-        response.body(this::onBody);
+        stage = AWAITING_BODY;
+        response.body((Handler) this);
     }
 
-    private void onBody(AsyncResult<Buffer> ar) {
-        if (ar.failed()) {
-            onTransportFailure(ar.cause());
-            return;
-        }
+    private void onBody(Buffer buffer) {
+        GraphResponse answer = null;
         try {
-            byte[] bytes = ar.result().getBytes();
+            byte[] bytes = buffer.getBytes();
             if (status >= 200 && status < 300) {
                 if (LOG.isTraceEnabled()) {
                     LOG.trace("Graph API {} {} -> {} (attempt {})", request.method(), request.path(), status, attempts);
                 }
-                result.complete(new GraphResponse(status, bytes));
-                return;
-            }
-            MessengerApiException error = GraphErrors.fromResponse(status, bytes);
-            if (error.isRetryable() && attempts <= client.options.getMaxRetries()) {
-                retryLater(error.isRateLimited(), error.getMessage());
+                answer = new GraphResponse(status, bytes);
             } else {
-                if (LOG.isDebugEnabled()) {
-                    LOG.debug("Graph API {} {} -> {} (attempt {}), giving up: {}", request.method(), request.path(),
-                            status, attempts, error.getMessage());
+                MessengerApiException error = GraphErrors.fromResponse(status, bytes);
+                if (error.isRetryable() && attempts <= client.options.getMaxRetries()) {
+                    retryLater(error.isRateLimited(), error.getMessage());
+                } else {
+                    if (LOG.isDebugEnabled()) {
+                        LOG.debug("Graph API {} {} -> {} (attempt {}), giving up: {}", request.method(),
+                                request.path(), status, attempts, error.getMessage());
+                    }
+                    fail(error);
                 }
-                fail(error);
+                return;
             }
         } catch (RuntimeException e) {
             fail(new MessengerException("Cannot read the Graph API answer to " + request.method() + " "
                                         + request.path(), e));
+            return;
         }
+        succeed(answer);
     }
 
     private void onTransportFailure(Throwable cause) {
@@ -153,7 +164,7 @@ final class GraphCall {
         }
         client.waitingForRetry.put(this, Boolean.TRUE);
         synchronized (this) {
-            retryTimer = client.vertx.setTimer(delay, id -> {
+            retryTimer = client.vertx.setTimer(delay, timer -> {
                 if (client.waitingForRetry.remove(this) != null) {
                     acquireThenSend();
                 }
@@ -181,8 +192,29 @@ final class GraphCall {
                                     + request.method() + " " + request.path()));
     }
 
-    private void fail(Throwable error) {
-        result.completeExceptionally(error);
+    private void succeed(GraphResponse response) {
+        if (completed) {
+            return;
+        }
+        completed = true;
+        try {
+            completion.succeeded(response);
+        } catch (RuntimeException e) {
+            // the caller's own failure: it must not turn into a second outcome of this call
+            LOG.warn("Completion of Graph API call {} {} failed", request.method(), request.path(), e);
+        }
+    }
+
+    void fail(Throwable error) {
+        if (completed) {
+            return;
+        }
+        completed = true;
+        try {
+            completion.failed(error);
+        } catch (RuntimeException e) {
+            LOG.warn("Completion of Graph API call {} {} failed", request.method(), request.path(), e);
+        }
     }
 
     private String describeTransportFailure(Throwable cause) {

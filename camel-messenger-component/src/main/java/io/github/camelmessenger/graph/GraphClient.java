@@ -14,7 +14,10 @@ import io.github.camelmessenger.MessengerException;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -114,18 +117,69 @@ public final class GraphClient implements AutoCloseable {
      */
     public CompletableFuture<GraphResponse> send(GraphRequest request) {
         CompletableFuture<GraphResponse> result = new CompletableFuture<>();
+        send(request, new Completion() {
+            @Override
+            public void succeeded(GraphResponse response) {
+                result.complete(response);
+            }
+
+            @Override
+            public void failed(Throwable failure) {
+                result.completeExceptionally(failure);
+            }
+        });
+        return result;
+    }
+
+    /**
+     * Sends the call like {@link #send(GraphRequest)}, but reports the outcome to {@code completion} directly: the
+     * producer's path, where a future per call and its dependent stage were a good part of what the component
+     * allocates per message. Never throws; exactly one of the completion's methods is called, once.
+     */
+    public void send(GraphRequest request, Completion completion) {
+        Objects.requireNonNull(completion, "completion");
         if (request == null) {
-            result.completeExceptionally(new MessengerException("No Graph API request given"));
-            return result;
+            failNow(completion, new MessengerException("No Graph API request given"));
+            return;
+        }
+        GraphCall call;
+        try {
+            call = new GraphCall(this, request, completion);
+        } catch (RuntimeException e) {
+            failNow(completion, cannotSend(request, e));
+            return;
         }
         try {
-            new GraphCall(this, request, result).start();
+            call.start();
         } catch (RuntimeException e) {
-            result.completeExceptionally(e instanceof MessengerException ? e
-                    : new MessengerException("Cannot send Graph API call " + request.method() + " " + request.path()
-                                             + ": " + Redaction.redact(e.getMessage()), e));
+            call.fail(cannotSend(request, e));
         }
-        return result;
+    }
+
+    private static void failNow(Completion completion, Throwable failure) {
+        try {
+            completion.failed(failure);
+        } catch (RuntimeException e) {
+            LOG.warn("Completion of a Graph API call that could not start failed", e);
+        }
+    }
+
+    private static MessengerException cannotSend(GraphRequest request, RuntimeException e) {
+        return e instanceof MessengerException m ? m
+                : new MessengerException("Cannot send Graph API call " + request.method() + " " + request.path()
+                                         + ": " + Redaction.redact(e.getMessage()), e);
+    }
+
+    /** The outcome of one {@link #send(GraphRequest, Completion)}: one of the two is called, once. */
+    public interface Completion {
+        /** The 2xx answer, on a Vert.x event loop. */
+        void succeeded(GraphResponse response);
+
+        /**
+         * A {@link io.github.camelmessenger.MessengerApiException} or a {@link MessengerException}, on a Vert.x event
+         * loop or on the caller's thread when the call could not even start.
+         */
+        void failed(Throwable failure);
     }
 
     /** The Authorization header value and the proof for a token/secret pair, computed once and cached. */
@@ -148,20 +202,39 @@ public final class GraphClient implements AutoCloseable {
         return cached;
     }
 
+    /**
+     * The Vert.x request options of a call: method, URI and headers. The Send API hits one path per token over and
+     * over, so the options of the last query-less call are kept with the credentials and shared by the calls that
+     * follow (Vert.x only reads them), rather than built, with a header map of their own, per call.
+     */
+    RequestOptions requestOptions(GraphRequest request, Credentials credentials) {
+        Credentials.Prepared last = credentials.lastRequest;
+        if (last != null && last.matches(request)) {
+            return last.options;
+        }
+        RequestOptions options = new RequestOptions()
+                .setMethod(HttpMethod.valueOf(request.method()))
+                .setURI(requestUri(request, credentials));
+        if (credentials.authorization != null) {
+            options.putHeader(HttpHeaders.AUTHORIZATION, credentials.authorization);
+        }
+        if (request.contentType() != null) {
+            options.putHeader(HttpHeaders.CONTENT_TYPE, request.contentType());
+        }
+        if (request.query().isEmpty()) {
+            credentials.lastRequest = new Credentials.Prepared(request.method(), request.path(), request.contentType(),
+                    options);
+        }
+        return options;
+    }
+
     /** Builds {@code /{version}/{path}?{query}&appsecret_proof=...}. */
     String requestUri(GraphRequest request, Credentials credentials) {
         String path = request.path();
         Map<String, String> query = request.query();
         String proof = credentials.appSecretProof;
-        if (query.isEmpty()) {
-            // the Send API hits one path per token over and over: reuse the last URI built for it
-            Credentials.Uri last = credentials.lastUri;
-            if (last != null && last.path.equals(path)) {
-                return last.uri;
-            }
-            String uri = proof == null ? uriPrefix.concat(path) : buildUri(path, query, proof);
-            credentials.lastUri = new Credentials.Uri(path, uri);
-            return uri;
+        if (query.isEmpty() && proof == null) {
+            return uriPrefix.concat(path);
         }
         return buildUri(path, query, proof);
     }
@@ -224,10 +297,23 @@ public final class GraphClient implements AutoCloseable {
                     ? null : AppSecretProof.of(appSecret, accessToken);
         }
 
-        /** The last query-less URI built with these credentials. */
-        volatile Uri lastUri;
+        /**
+         * The request options of the last query-less call made with these credentials: never changed once set here,
+         * as calls on any event loop may be using them.
+         */
+        volatile Prepared lastRequest;
 
-        record Uri(String path, String uri) {
+        record Prepared(String method, String path, String contentType, RequestOptions options) {
+            boolean matches(GraphRequest request) {
+                return path.equals(request.path()) && method.equals(request.method())
+                       && Objects.equals(contentType, request.contentType()) && request.query().isEmpty();
+            }
+
+            /** The options carry the Authorization header: never shown. */
+            @Override
+            public String toString() {
+                return "Prepared[" + method + " " + path + "]";
+            }
         }
 
         boolean matches(String token, String secret) {

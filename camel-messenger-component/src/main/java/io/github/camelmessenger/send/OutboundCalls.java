@@ -39,12 +39,23 @@ public final class OutboundCalls {
     }
 
     public PreparedCall prepare(MessengerOperation operation, Exchange exchange) {
+        PreparedCall call = preparePlainText(operation, exchange);
+        return call != null ? call : prepareGeneral(operation, exchange);
+    }
+
+    /**
+     * The call of a plain text {@code sendMessage}, or null when the exchange needs {@link #prepareGeneral}. An
+     * exchange it accepts carries no messenger header but the recipient, so no operation header either.
+     */
+    public PreparedCall preparePlainText(MessengerOperation operation, Exchange exchange) {
         if (operation == MessengerOperation.sendMessage && plainTextSends != null) {
-            PreparedCall call = plainTextSends.tryPrepare(exchange);
-            if (call != null) {
-                return call;
-            }
+            return plainTextSends.tryPrepare(exchange);
         }
+        return null;
+    }
+
+    /** {@link #prepare} without trying the plain text path first. */
+    public PreparedCall prepareGeneral(MessengerOperation operation, Exchange exchange) {
         ExchangeSettings settings = new ExchangeSettings(exchange, configuration);
         String pageId = settings.get(MessengerConstants.PAGE_ID, configuration.getPageId());
         String token = tokens.tokenFor(pageId);

@@ -108,16 +108,47 @@ final class PlainTextSends {
             return null;
         }
         SendApiValidator.validateText(text);
-        byte[] quotedPsid = quoted(psid);
-        byte[] quotedText = quoted(text);
-        byte[] body = new byte[head.length + middle.length + tail.length + quotedPsid.length + quotedText.length];
+        String first = recipientFirst ? psid : text;
+        String second = recipientFirst ? text : psid;
+        // the usual case, ASCII that needs no escaping, is written straight into the body in one pass per value
+        byte[] body = new byte[head.length + middle.length + tail.length + first.length() + second.length() + 4];
         int at = copy(head, body, 0);
-        at = copy(recipientFirst ? quotedPsid : quotedText, body, at);
-        at = copy(middle, body, at);
-        at = copy(recipientFirst ? quotedText : quotedPsid, body, at);
-        copy(tail, body, at);
+        at = writePlain(first, body, at);
+        if (at >= 0) {
+            at = copy(middle, body, at);
+            at = writePlain(second, body, at);
+        }
+        if (at >= 0) {
+            copy(tail, body, at);
+        } else {
+            byte[] quotedFirst = quoted(first);
+            byte[] quotedSecond = quoted(second);
+            body = new byte[head.length + middle.length + tail.length + quotedFirst.length + quotedSecond.length];
+            at = copy(head, body, 0);
+            at = copy(quotedFirst, body, at);
+            at = copy(middle, body, at);
+            at = copy(quotedSecond, body, at);
+            copy(tail, body, at);
+        }
         return new PreparedCall(GraphRequest.postJson("me/messages", body, token, appSecret, "me",
                 RateClass.STANDARD));
+    }
+
+    /**
+     * Writes a value quoted, as Jackson would, and returns the index after it; or returns -1, having written part of
+     * it, unless it is printable ASCII without a quote or a backslash (what Jackson would escape or encode).
+     */
+    private static int writePlain(String value, byte[] to, int at) {
+        to[at++] = '"';
+        for (int i = 0, n = value.length(); i < n; i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\') {
+                return -1;
+            }
+            to[at++] = (byte) c;
+        }
+        to[at++] = '"';
+        return at;
     }
 
     private static boolean startsLikeJson(String text) {
