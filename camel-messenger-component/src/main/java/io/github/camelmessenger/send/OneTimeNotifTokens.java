@@ -25,13 +25,18 @@ public final class OneTimeNotifTokens {
         if (token == null || token.isNull()) {
             return null;
         }
+        return checkUnused(exchange, token.asText());
+    }
+
+    /** @return the token; fails when this exchange already spent it */
+    static String checkUnused(Exchange exchange, String token) {
         Set<?> spent = exchange.getProperty(SPENT, Set.class);
-        if (spent != null && spent.contains(token.asText())) {
+        if (spent != null && spent.contains(token)) {
             throw new MessengerValidationException("recipient.one_time_notif_token",
                     "a one-time notification token allows one message, and this exchange has already sent it",
                     "(hidden)");
         }
-        return token.asText();
+        return token;
     }
 
     /** Called when the platform accepted a send made with the token. */

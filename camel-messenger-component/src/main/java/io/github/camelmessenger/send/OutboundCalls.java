@@ -35,7 +35,7 @@ public final class OutboundCalls {
         this.tokens = new PageTokens(configuration);
         this.state = state;
         this.enforceWindow = !"ignore".equalsIgnoreCase(configuration.getWindowPolicy());
-        this.plainTextSends = PlainTextSends.of(configuration, this, context);
+        this.plainTextSends = PlainTextSends.of(configuration, this, tokens, context);
     }
 
     public PreparedCall prepare(MessengerOperation operation, Exchange exchange) {

@@ -16,10 +16,11 @@ import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultExchange;
 
 /**
- * The most frequent send — {@code sendMessage} of a plain text to a PSID, everything else from the endpoint's options
- * — without building and walking a JSON tree per message. The endpoint's request is built once by the general path
- * with placeholders, validated, and split around them; each message then only checks its text and writes the two
- * values into the template. An exchange that carries any other messenger header, a structured body or a Page id takes
+ * The most frequent sends — {@code sendMessage} of a plain text to a PSID or to a one-time notification token (a
+ * broadcast), everything else from the endpoint's options — without building and walking a JSON tree per message.
+ * The endpoint's requests are built once by the general path with placeholders, validated, and split around them;
+ * each message then only checks its text and writes the two values into the template. An exchange that carries any
+ * other messenger header, a structured body, or a Page id with a PSID recipient (the window check reads state) takes
  * the general path.
  */
 final class PlainTextSends {
@@ -27,33 +28,48 @@ final class PlainTextSends {
     private static final String RECIPIENT_MARK = "@@camel-messenger-recipient@@";
     private static final String TEXT_MARK = "@@camel-messenger-text@@";
 
-    private final byte[] head;
-    private final byte[] middle;
-    private final byte[] tail;
-    private final boolean recipientFirst;
+    /** The request split around its two values: the recipient (PSID or token) and the text. */
+    private record Template(byte[] head, byte[] middle, byte[] tail, boolean recipientFirst) {
+    }
+
+    /** To a PSID: {@code recipient.id}. */
+    private final Template toPsid;
+    /** To a one-time notification token: {@code recipient.one_time_notif_token}, no messaging type of its own. */
+    private final Template toToken;
+    private final PageTokens pageTokens;
     private final String token;
     private final String appSecret;
 
-    private PlainTextSends(byte[] head, byte[] middle, byte[] tail, boolean recipientFirst, String token,
-                           String appSecret) {
-        this.head = head;
-        this.middle = middle;
-        this.tail = tail;
-        this.recipientFirst = recipientFirst;
+    private PlainTextSends(Template toPsid, Template toToken, PageTokens pageTokens, String token, String appSecret) {
+        this.toPsid = toPsid;
+        this.toToken = toToken;
+        this.pageTokens = pageTokens;
         this.token = token;
         this.appSecret = appSecret;
     }
 
     /**
-     * The template of an endpoint, or null when its options leave nothing to gain or need per-exchange work (a Page
+     * The templates of an endpoint, or null when its options leave nothing to gain or need per-exchange work (a Page
      * id, whose window check reads state; no token at hand).
      */
-    static PlainTextSends of(MessengerConfiguration configuration, OutboundCalls general, CamelContext context) {
+    static PlainTextSends of(MessengerConfiguration configuration, OutboundCalls general, PageTokens pageTokens,
+                             CamelContext context) {
         if (configuration.getPageId() != null || configuration.getPageAccessToken() == null) {
             return null;
         }
+        Template toPsid = template(configuration, general, context, MessengerConstants.RECIPIENT_ID);
+        Template toToken = template(configuration, general, context, MessengerConstants.ONE_TIME_NOTIF_TOKEN);
+        if (toPsid == null) {
+            return null;
+        }
+        return new PlainTextSends(toPsid, toToken, pageTokens, configuration.getPageAccessToken(),
+                configuration.getAppSecret());
+    }
+
+    private static Template template(MessengerConfiguration configuration, OutboundCalls general,
+                                     CamelContext context, String recipientHeader) {
         Exchange probe = new DefaultExchange(context);
-        probe.getMessage().setHeader(MessengerConstants.RECIPIENT_ID, RECIPIENT_MARK);
+        probe.getMessage().setHeader(recipientHeader, RECIPIENT_MARK);
         probe.getMessage().setBody(TEXT_MARK);
         ObjectNode request;
         try {
@@ -77,9 +93,8 @@ final class PlainTextSends {
         int second = Math.max(r, t);
         int firstEnd = first + (recipientFirst ? recipient : text).length();
         int secondEnd = second + (recipientFirst ? text : recipient).length();
-        return new PlainTextSends(bytes(json.substring(0, first)), bytes(json.substring(firstEnd, second)),
-                bytes(json.substring(secondEnd)), recipientFirst, configuration.getPageAccessToken(),
-                configuration.getAppSecret());
+        return new Template(bytes(json.substring(0, first)), bytes(json.substring(firstEnd, second)),
+                bytes(json.substring(secondEnd)), recipientFirst);
     }
 
     /** @return the call, or null when the exchange needs the general path */
@@ -88,6 +103,8 @@ final class PlainTextSends {
             return null;
         }
         String psid = null;
+        String otnToken = null;
+        String pageId = null;
         for (Map.Entry<String, Object> header : exchange.getMessage().getHeaders().entrySet()) {
             String name = header.getKey();
             if (!name.regionMatches(true, 0, "CamelMessenger", 0, 14)) {
@@ -99,17 +116,51 @@ final class PlainTextSends {
                 if (psid == null) {
                     psid = value(header.getValue());
                 }
-            } else {
+            } else if (name.equalsIgnoreCase(MessengerConstants.ONE_TIME_NOTIF_TOKEN)) {
+                otnToken = value(header.getValue());
+            } else if (name.equalsIgnoreCase(MessengerConstants.PAGE_ID)) {
+                pageId = value(header.getValue());
+            } else if (!informational(name)) {
                 return null;
             }
         }
-        if (psid == null) {
-            // the general path explains what is missing
+        if (otnToken != null) {
+            return toToken == null ? null : toToken(exchange, text, otnToken, pageId);
+        }
+        if (psid == null || pageId != null) {
+            // no recipient: the general path explains what is missing; a Page id: the window check reads state
             return null;
         }
         SendApiValidator.validateText(text);
-        String first = recipientFirst ? psid : text;
-        String second = recipientFirst ? text : psid;
+        return new PreparedCall(GraphRequest.postJson("me/messages", body(toPsid, psid, text), token, appSecret,
+                "me", RateClass.STANDARD));
+    }
+
+    /** A token recipient has no window to check, so the Page only chooses the path and the access token. */
+    private PreparedCall toToken(Exchange exchange, String text, String otnToken, String pageId) {
+        SendApiValidator.validateText(text);
+        OneTimeNotifTokens.checkUnused(exchange, otnToken);
+        String page = pageId != null ? pageId : "me";
+        String accessToken = pageId != null ? pageTokens.tokenFor(pageId) : token;
+        return new PreparedCall(GraphRequest.postJson(page + "/messages", body(toToken, otnToken, text), accessToken,
+                appSecret, page, RateClass.STANDARD), otnToken);
+    }
+
+    /**
+     * Headers of the one-time notification module and of inbound events that no {@code sendMessage} reads: an
+     * exchange that carries them still takes this path.
+     */
+    private static boolean informational(String name) {
+        return name.regionMatches(true, 0, "CamelMessengerOtn", 0, 17)
+               || name.equalsIgnoreCase(MessengerConstants.OPTIN_PAYLOAD);
+    }
+
+    private static byte[] body(Template template, String recipient, String text) {
+        String first = template.recipientFirst() ? recipient : text;
+        String second = template.recipientFirst() ? text : recipient;
+        byte[] head = template.head();
+        byte[] middle = template.middle();
+        byte[] tail = template.tail();
         // the usual case, ASCII that needs no escaping, is written straight into the body in one pass per value
         byte[] body = new byte[head.length + middle.length + tail.length + first.length() + second.length() + 4];
         int at = copy(head, body, 0);
@@ -120,18 +171,17 @@ final class PlainTextSends {
         }
         if (at >= 0) {
             copy(tail, body, at);
-        } else {
-            byte[] quotedFirst = quoted(first);
-            byte[] quotedSecond = quoted(second);
-            body = new byte[head.length + middle.length + tail.length + quotedFirst.length + quotedSecond.length];
-            at = copy(head, body, 0);
-            at = copy(quotedFirst, body, at);
-            at = copy(middle, body, at);
-            at = copy(quotedSecond, body, at);
-            copy(tail, body, at);
+            return body;
         }
-        return new PreparedCall(GraphRequest.postJson("me/messages", body, token, appSecret, "me",
-                RateClass.STANDARD));
+        byte[] quotedFirst = quoted(first);
+        byte[] quotedSecond = quoted(second);
+        body = new byte[head.length + middle.length + tail.length + quotedFirst.length + quotedSecond.length];
+        at = copy(head, body, 0);
+        at = copy(quotedFirst, body, at);
+        at = copy(middle, body, at);
+        at = copy(quotedSecond, body, at);
+        copy(tail, body, at);
+        return body;
     }
 
     /**

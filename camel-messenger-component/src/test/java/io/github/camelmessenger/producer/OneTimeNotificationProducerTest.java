@@ -8,6 +8,9 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class OneTimeNotificationProducerTest extends GraphApiTestSupport {
@@ -65,6 +68,36 @@ class OneTimeNotificationProducerTest extends GraphApiTestSupport {
         assertOnlyRequest(ME, """
                 {"recipient":{"one_time_notif_token":"otn-token-123"},"message":{"text":"It is back in stock!"}}
                 """);
+    }
+
+    /**
+     * What a one-time notification broadcast hands the route: Page, token, PSID and the module's own headers. The
+     * message goes to the token through the Page's path with the Page's token, quick replies from the options, no
+     * messaging type, and a non-ASCII text escaped as Jackson would.
+     */
+    @Test
+    void aBroadcastExchangeGoesToTheTokenThroughItsPage() {
+        Map<String, Object> headers = new java.util.HashMap<>();
+        headers.put("CamelMessengerPageId", "1122334455");
+        headers.put("CamelMessengerOneTimeNotifToken", "otn-token-456");
+        headers.put("CamelMessengerOtnTopic", "restock");
+        headers.put("CamelMessengerOptinPayload", "{\"sku\":\"A-1\"}");
+        headers.put("CamelMessengerOtnAttributes", Map.of("email", "ann@example.org"));
+        headers.put("CamelMessengerOtnExpiresAt", java.time.Instant.parse("2027-01-01T00:00:00Z"));
+
+        Exchange out = send("messenger:sendMessage?quickReplies=Yes,No", "Back in stock: \"Blue\" — 10% off",
+                headers);
+
+        assertThat(out.getException()).isNull();
+        assertThat(out.getMessage().getHeader("CamelMessengerMessageId")).isEqualTo("m_sent-1");
+        assertOnlyRequest("/v25.0/1122334455/messages", """
+                {"recipient":{"one_time_notif_token":"otn-token-456"},
+                 "message":{"text":"Back in stock: \\"Blue\\" — 10% off",
+                            "quick_replies":[{"content_type":"text","title":"Yes","payload":"Yes"},
+                                             {"content_type":"text","title":"No","payload":"No"}]}}
+                """);
+        graph.verify(postRequestedFor(urlPathEqualTo("/v25.0/1122334455/messages"))
+                .withHeader("Authorization", equalTo("Bearer " + TOKEN)));
     }
 
     @Test
