@@ -115,7 +115,7 @@ public final class ScenarioMain {
     record Settings(int messages, int inflight, int warmup, int warmupSeconds, int rounds, String profile) {
         static Settings fromSystemProperties() {
             return new Settings(Integer.getInteger("messages", 20_000), Integer.getInteger("inflight", 64),
-                    Integer.getInteger("warmup", 10_000), Integer.getInteger("warmup.seconds", 5),
+                    Integer.getInteger("warmup", 10_000), Integer.getInteger("warmup.seconds", 15),
                     Integer.getInteger("rounds", 3), System.getProperty("profile", ""));
         }
     }
