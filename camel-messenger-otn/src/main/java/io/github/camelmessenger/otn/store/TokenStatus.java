@@ -10,6 +10,9 @@ package io.github.camelmessenger.otn.store;
  *                       `--lease expired, next claim--> VALID --> CLAIMED (by another node)
  *   VALID --expires_at passed, next claim of the topic--> RETIRED (reason "expired")
  * </pre>
+ *
+ * A batch of {@link OtnStore#claimBatch} on PostgreSQL holds its tokens by row locks instead: they stay VALID in the
+ * table until the batch is finished, then go straight to CONSUMED or RETIRED (or stay VALID when unsent).
  */
 public enum TokenStatus {
     /** Stored from an opt-in and not used yet; claimable while not expired. */
