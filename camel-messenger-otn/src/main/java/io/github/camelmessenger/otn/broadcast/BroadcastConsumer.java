@@ -3,7 +3,6 @@ package io.github.camelmessenger.otn.broadcast;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -68,10 +67,6 @@ public class BroadcastConsumer extends ScheduledPollConsumer {
     /** Claimed batches not finished yet, the ones being claimed included. */
     static final int OPEN_BATCHES = CLAIMS_AHEAD + 2;
 
-    /** Claim order: opt-in time, then token value (the order of {@link OtnStore#claim}). */
-    private static final Comparator<ClaimedToken> CLAIM_ORDER = Comparator
-            .<ClaimedToken, Instant> comparing(c -> c.token().createdAt()).thenComparing(ClaimedToken::tokenValue);
-
     private static final TokenBatch EMPTY = new TokenBatch() {
         @Override
         public List<ClaimedToken> tokens() {
@@ -96,7 +91,6 @@ public class BroadcastConsumer extends ScheduledPollConsumer {
     private Settler settler;
     private final Semaphore openBatches = new Semaphore(OPEN_BATCHES);
     private final Set<OpenBatch> open = ConcurrentHashMap.newKeySet();
-    private final Map<OpenBatch, Run> runs = new ConcurrentHashMap<>();
 
     private final AtomicLong emitted = new AtomicLong();
     private final AtomicLong consumed = new AtomicLong();
@@ -114,7 +108,7 @@ public class BroadcastConsumer extends ScheduledPollConsumer {
     protected void doStart() throws Exception {
         settlerThread = getEndpoint().getCamelContext().getExecutorServiceManager()
                 .newSingleThreadExecutor(this, "messenger-otn-settler-" + endpoint.getTopic());
-        settler = new Settler(endpoint.store(), owner, settlerThread, this::stillHeld, this::finished);
+        settler = new Settler(endpoint.store(), owner, settlerThread, this::finished);
         claimer = getEndpoint().getCamelContext().getExecutorServiceManager()
                 .newFixedThreadPool(this, "messenger-otn-claimer-" + endpoint.getTopic(), CLAIMS_AHEAD);
         super.doStart();
@@ -200,7 +194,7 @@ public class BroadcastConsumer extends ScheduledPollConsumer {
                     continue;
                 }
                 ClaimedToken last = tokens.get(tokens.size() - 1);
-                cursor = cursor == null || CLAIM_ORDER.compare(last, cursor) > 0 ? last : cursor;
+                cursor = cursor == null || ClaimedToken.CLAIM_ORDER.compare(last, cursor) > 0 ? last : cursor;
                 OpenBatch batch = opened(claimed, run);
                 int i = 0;
                 while (i < tokens.size() && mayContinue(run) && inFlight.enter()) {
@@ -270,26 +264,23 @@ public class BroadcastConsumer extends ScheduledPollConsumer {
     }
 
     private OpenBatch opened(TokenBatch claimed, Run run) {
-        OpenBatch batch = new OpenBatch(claimed, settled -> settler.finish(settled));
-        runs.put(batch, run);
+        OpenBatch batch = new OpenBatch(claimed, settler::finish, held -> stillHeld(held, run));
         open.add(batch);
         return batch;
     }
 
     /** Unsent tokens a finished batch still holds (lease claims): released when their run ends, not before. */
-    private void stillHeld(OpenBatch batch, List<String> tokens) {
-        Run run = runs.get(batch);
+    private void stillHeld(List<String> tokens, Run run) {
         List<String> now = new java.util.ArrayList<>();
         for (String token : tokens) {
-            if (run == null || !run.defer(token)) {
+            if (!run.defer(token)) {
                 now.add(token); // its run is over
             }
         }
         settler.release(now);
     }
 
-    private void finished(OpenBatch batch, boolean written) {
-        runs.remove(batch);
+    private void finished(OpenBatch batch) {
         if (open.remove(batch)) {
             openBatches.release();
         }

@@ -20,15 +20,21 @@ final class OpenBatch {
 
     private final TokenBatch batch;
     private final Consumer<OpenBatch> whenSettled;
+    private final Consumer<List<String>> stillHeld;
     private final Set<String> consumed = ConcurrentHashMap.newKeySet();
     private final Map<String, String> retired = new ConcurrentHashMap<>();
     private final Set<String> outcomes = ConcurrentHashMap.newKeySet();
     private final AtomicInteger open;
     private final AtomicBoolean handedOver = new AtomicBoolean();
 
-    OpenBatch(TokenBatch batch, Consumer<OpenBatch> whenSettled) {
+    /**
+     * @param whenSettled gets the batch once every token has an outcome (or it is forced)
+     * @param stillHeld   gets the unsent tokens the owner still holds after {@link #finish}, to release later
+     */
+    OpenBatch(TokenBatch batch, Consumer<OpenBatch> whenSettled, Consumer<List<String>> stillHeld) {
         this.batch = batch;
         this.whenSettled = whenSettled;
+        this.stillHeld = stillHeld;
         this.open = new AtomicInteger(batch.tokens().size());
     }
 
@@ -65,9 +71,12 @@ final class OpenBatch {
         return handOver();
     }
 
-    /** Writes the outcomes to the store; the unsent tokens the owner still holds, to release later. */
-    List<String> finish() {
-        return batch.finish(Set.copyOf(consumed), Map.copyOf(retired));
+    /** Writes the outcomes to the store and hands on the unsent tokens the owner still holds. */
+    void finish() {
+        List<String> held = batch.finish(Set.copyOf(consumed), Map.copyOf(retired));
+        if (!held.isEmpty()) {
+            stillHeld.accept(held);
+        }
     }
 
     int size() {

@@ -9,7 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 import io.github.camelmessenger.otn.store.OtnStore;
 import org.slf4j.Logger;
@@ -38,43 +38,31 @@ final class Settler {
     private final OtnStore store;
     private final String owner;
     private final ExecutorService executor;
-    private final BiConsumer<OpenBatch, List<String>> stillHeld;
-    private final BiConsumer<OpenBatch, Boolean> finished;
+    private final Consumer<OpenBatch> finished;
     private final ConcurrentLinkedQueue<Work> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final List<Work> failed = new ArrayList<>();
     private int failedAttempts;
 
-    /**
-     * @param stillHeld what to do with a finished batch's unsent tokens that the owner still holds
-     * @param finished  called once per batch, with whether its outcomes were written
-     */
-    Settler(OtnStore store, String owner, ExecutorService executor, BiConsumer<OpenBatch, List<String>> stillHeld,
-            BiConsumer<OpenBatch, Boolean> finished) {
+    /** @param finished called once per batch, after its outcomes were written or given up */
+    Settler(OtnStore store, String owner, ExecutorService executor, Consumer<OpenBatch> finished) {
         this.store = store;
         this.owner = owner;
         this.executor = executor;
-        this.stillHeld = stillHeld;
         this.finished = finished;
     }
 
     /** Writes the outcomes of a batch whose tokens all have one. */
     void finish(OpenBatch batch) {
         submit(new Work() {
-            private boolean written;
-
             @Override
             public void write() {
-                List<String> held = batch.finish();
-                written = true;
-                if (!held.isEmpty()) {
-                    stillHeld.accept(batch, held);
-                }
+                batch.finish();
             }
 
             @Override
             public void done() {
-                finished.accept(batch, written);
+                finished.accept(batch);
             }
 
             @Override

@@ -1,6 +1,7 @@
 package io.github.camelmessenger.otn.store;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Objects;
 
@@ -15,6 +16,10 @@ import java.util.Objects;
  * @param attributes the holder's contact attributes at claim time (read-only, sorted by name)
  */
 public record ClaimedToken(OtnToken token, String owner, Instant leaseUntil, Map<String, String> attributes) {
+
+    /** The order claims hand tokens out in: opt-in time, then token value. */
+    public static final Comparator<ClaimedToken> CLAIM_ORDER = Comparator
+            .<ClaimedToken, Instant> comparing(c -> c.token().createdAt()).thenComparing(ClaimedToken::tokenValue);
 
     public ClaimedToken {
         Objects.requireNonNull(token, "token");

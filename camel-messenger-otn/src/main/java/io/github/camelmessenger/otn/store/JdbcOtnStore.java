@@ -13,7 +13,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -56,8 +55,6 @@ public final class JdbcOtnStore implements OtnStore {
     private static final int INSERT_CHUNK = 500;
     private static final int CLAIM_ATTEMPTS = 5;
     private static final int ANALYZE_AFTER = 1000;
-    private static final Comparator<ClaimedToken> CLAIM_ORDER = Comparator
-            .<ClaimedToken, Instant> comparing(c -> c.token().createdAt()).thenComparing(ClaimedToken::tokenValue);
 
     private final DataSource dataSource;
     private final String tablePrefix;
@@ -363,19 +360,7 @@ public final class JdbcOtnStore implements OtnStore {
                 }
                 List<OtnToken> locked = new ArrayList<>(max);
                 try (PreparedStatement ps = c.prepareStatement(s.lockCandidates(since != null, after != null))) {
-                    int i = 1;
-                    ps.setString(i++, topic);
-                    setInstant(ps, i++, now);
-                    if (after != null) {
-                        setInstant(ps, i++, after.token().createdAt());
-                        ps.setString(i++, after.tokenValue());
-                    }
-                    setInstant(ps, i++, now);
-                    setInstant(ps, i++, now);
-                    if (since != null) {
-                        setInstant(ps, i++, since);
-                    }
-                    ps.setInt(i, max);
+                    bindCandidates(ps, topic, after, since, max, now);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             locked.add(optIn(rs));
@@ -400,27 +385,12 @@ public final class JdbcOtnStore implements OtnStore {
                 pause(attempt);
             } finally {
                 if (c != null && !handedOver) {
-                    rollbackAndClose(c);
+                    LockedTokenBatch.closeQuietly(c);
                 }
             }
         }
     }
 
-    private static void rollbackAndClose(Connection c) {
-        try {
-            if (!c.getAutoCommit()) {
-                c.rollback();
-                c.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            LOG.debug("Rollback after a claim failed: {}", e.getMessage());
-        }
-        try {
-            c.close();
-        } catch (SQLException e) {
-            LOG.debug("Closing a claim connection failed: {}", e.getMessage());
-        }
-    }
 
     private static void housekeeping(Connection c, JdbcOtnSql s, String topic, Instant now) throws SQLException {
         int lapsed = topicUpdate(c, s.releaseLapsedLeases(), topic, now);
@@ -439,11 +409,16 @@ public final class JdbcOtnStore implements OtnStore {
         }
     }
 
-    private static int bindCandidates(PreparedStatement ps, String topic, Instant since, int max, Instant now)
-            throws SQLException {
+    /** Params of the candidate query: topic, now, [after created_at, after token], now, now, [since], max. */
+    private static int bindCandidates(PreparedStatement ps, String topic, ClaimedToken after, Instant since, int max,
+                                      Instant now) throws SQLException {
         int i = 1;
         ps.setString(i++, topic);
         setInstant(ps, i++, now);
+        if (after != null) {
+            setInstant(ps, i++, after.token().createdAt());
+            ps.setString(i++, after.tokenValue());
+        }
         setInstant(ps, i++, now);
         setInstant(ps, i++, now);
         if (since != null) {
@@ -456,7 +431,7 @@ public final class JdbcOtnStore implements OtnStore {
     private static List<OtnToken> claimSkipLocked(Connection c, JdbcOtnSql s, String topic, Instant since, int max,
             String owner, Instant leaseUntil, Instant now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(s.claimSkipLocked(since != null))) {
-            int i = bindCandidates(ps, topic, since, max, now);
+            int i = bindCandidates(ps, topic, null, since, max, now);
             ps.setString(i++, owner);
             setInstant(ps, i++, leaseUntil);
             setInstant(ps, i, now);
@@ -488,7 +463,7 @@ public final class JdbcOtnStore implements OtnStore {
             }
             List<OtnToken> candidates = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(s.selectCandidates(since != null))) {
-                bindCandidates(ps, topic, since, max, now);
+                bindCandidates(ps, topic, null, since, max, now);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         candidates.add(optIn(rs));
@@ -536,7 +511,7 @@ public final class JdbcOtnStore implements OtnStore {
             claimed.add(new ClaimedToken(t, owner, leaseUntil,
                     attributes.getOrDefault(new ContactKey(t.pageId(), t.psid()), Map.of())));
         }
-        claimed.sort(CLAIM_ORDER);
+        claimed.sort(ClaimedToken.CLAIM_ORDER);
         return claimed;
     }
 

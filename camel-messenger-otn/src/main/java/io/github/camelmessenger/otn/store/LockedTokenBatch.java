@@ -114,7 +114,8 @@ final class LockedTokenBatch implements TokenBatch {
         return tokens.stream().map(ClaimedToken::tokenValue).toList();
     }
 
-    private static void closeQuietly(Connection c) {
+    /** Rolls back what is open and gives the connection back; a broken one is aborted first. */
+    static void closeQuietly(Connection c) {
         if (isBroken(c)) {
             try {
                 // a session the server ended must not go back to a pool that does not check what it hands out
