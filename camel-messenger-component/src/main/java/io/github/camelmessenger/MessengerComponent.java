@@ -3,9 +3,9 @@ package io.github.camelmessenger;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.github.camelmessenger.graph.GraphClient;
-import io.github.camelmessenger.graph.GraphClientOptions;
-import io.github.camelmessenger.graph.PageRateLimiter;
+import io.github.camelmessenger.internal.graph.GraphClient;
+import io.github.camelmessenger.internal.graph.GraphClientOptions;
+import io.github.camelmessenger.internal.graph.PageRateLimiter;
 
 import io.github.camelmessenger.state.ConversationStateRepository;
 import io.github.camelmessenger.state.InMemoryConversationStateRepository;

@@ -7,6 +7,12 @@ public final class MessengerConstants {
 
     public static final String PLATFORM_FACEBOOK_MESSENGER = "facebook-messenger";
 
+    /**
+     * Exchange property, not a header: the one-time notification tokens this exchange has already sent with (a
+     * {@code Set<String>}); the OTN broadcast reads it to tell a token that was spent from one that was not.
+     */
+    public static final String ONE_TIME_NOTIF_TOKENS_SPENT = "CamelMessengerOneTimeNotifTokensSpent";
+
     // ----- common to producer and consumer
 
     @Metadata(description = "The operation to perform; overrides the one in the endpoint URI.",

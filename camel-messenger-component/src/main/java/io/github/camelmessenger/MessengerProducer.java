@@ -2,13 +2,13 @@ package io.github.camelmessenger;
 
 import java.util.concurrent.CompletionException;
 
-import io.github.camelmessenger.graph.GraphClient;
-import io.github.camelmessenger.graph.GraphResponse;
-import io.github.camelmessenger.send.OneTimeNotifTokens;
-import io.github.camelmessenger.send.OutboundCalls;
-import io.github.camelmessenger.send.PreparedCall;
-import io.github.camelmessenger.send.ResponseHeaders;
-import io.github.camelmessenger.send.WaitForResponse;
+import io.github.camelmessenger.internal.graph.GraphClient;
+import io.github.camelmessenger.internal.graph.GraphResponse;
+import io.github.camelmessenger.internal.send.OneTimeNotifTokens;
+import io.github.camelmessenger.internal.send.OutboundCalls;
+import io.github.camelmessenger.internal.send.PreparedCall;
+import io.github.camelmessenger.internal.send.ResponseHeaders;
+import io.github.camelmessenger.internal.send.WaitForResponse;
 import io.github.camelmessenger.state.ConversationStateRepository;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;

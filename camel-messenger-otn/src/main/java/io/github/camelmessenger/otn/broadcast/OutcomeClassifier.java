@@ -3,10 +3,10 @@ package io.github.camelmessenger.otn.broadcast;
 import java.util.Set;
 
 import io.github.camelmessenger.MessengerApiException;
+import io.github.camelmessenger.MessengerConstants;
 import io.github.camelmessenger.MessengerThreadControlException;
 import io.github.camelmessenger.MessengerValidationException;
 import io.github.camelmessenger.MessengerWindowClosedException;
-import io.github.camelmessenger.send.OneTimeNotifTokens;
 import org.apache.camel.Exchange;
 
 /**
@@ -84,7 +84,7 @@ final class OutcomeClassifier {
     }
 
     private static boolean spent(Exchange exchange, String token) {
-        Object spent = exchange.getProperty(OneTimeNotifTokens.SPENT);
+        Object spent = exchange.getProperty(MessengerConstants.ONE_TIME_NOTIF_TOKENS_SPENT);
         return spent instanceof Set<?> set && set.contains(token);
     }
 

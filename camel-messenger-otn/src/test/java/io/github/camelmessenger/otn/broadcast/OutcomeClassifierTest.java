@@ -6,11 +6,11 @@ import java.util.HashSet;
 import java.util.Set;
 
 import io.github.camelmessenger.MessengerApiException;
+import io.github.camelmessenger.MessengerConstants;
 import io.github.camelmessenger.MessengerThreadControlException;
 import io.github.camelmessenger.MessengerValidationException;
 import io.github.camelmessenger.MessengerWindowClosedException;
-import io.github.camelmessenger.graph.GraphErrors;
-import io.github.camelmessenger.send.OneTimeNotifTokens;
+import io.github.camelmessenger.internal.graph.GraphErrors;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -44,7 +44,7 @@ class OutcomeClassifierTest {
     void aTokenTheProducerSpentIsConsumedEvenWhenTheRouteFailedLater() {
         Exchange exchange = new DefaultExchange(new DefaultCamelContext());
         Set<String> spent = new HashSet<>(Set.of(TOKEN));
-        exchange.setProperty(OneTimeNotifTokens.SPENT, spent);
+        exchange.setProperty(MessengerConstants.ONE_TIME_NOTIF_TOKENS_SPENT, spent);
         exchange.setException(new IOException("a later step failed"));
 
         assertThat(OutcomeClassifier.classify(exchange, TOKEN).outcome()).isEqualTo(Verdict.Outcome.CONSUME);

@@ -1,0 +1,191 @@
+package io.github.camelmessenger.internal.graph;
+
+import java.net.URI;
+import java.util.Objects;
+
+/** The settings of a {@link GraphClient}; immutable, made with {@link #builder()}. */
+public final class GraphClientOptions {
+
+    private final String baseUri;
+    private final String apiVersion;
+    private final long connectTimeoutMillis;
+    private final long requestTimeoutMillis;
+    private final int maxConnections;
+    private final int maxRetries;
+    private final long retryDelayMillis;
+    private final long rateLimitRetryDelayMillis;
+    private final long maxRetryDelayMillis;
+
+    private GraphClientOptions(Builder b) {
+        this.baseUri = b.baseUri;
+        this.apiVersion = b.apiVersion;
+        this.connectTimeoutMillis = b.connectTimeoutMillis;
+        this.requestTimeoutMillis = b.requestTimeoutMillis;
+        this.maxConnections = b.maxConnections;
+        this.maxRetries = b.maxRetries;
+        this.retryDelayMillis = b.retryDelayMillis;
+        this.rateLimitRetryDelayMillis = b.rateLimitRetryDelayMillis;
+        this.maxRetryDelayMillis = b.maxRetryDelayMillis;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The defaults: Meta's Graph API, v25.0. */
+    public static GraphClientOptions defaults() {
+        return builder().build();
+    }
+
+    /** Scheme, host, optional port and optional path prefix, e.g. {@code https://graph.facebook.com}. */
+    public String getBaseUri() {
+        return baseUri;
+    }
+
+    /** e.g. {@code v25.0}; empty for a base URI that already includes the version. */
+    public String getApiVersion() {
+        return apiVersion;
+    }
+
+    public long getConnectTimeoutMillis() {
+        return connectTimeoutMillis;
+    }
+
+    /**
+     * How long an attempt may wait for the answer without receiving anything (for the Graph API's small answers,
+     * the time to the whole answer).
+     */
+    public long getRequestTimeoutMillis() {
+        return requestTimeoutMillis;
+    }
+
+    public int getMaxConnections() {
+        return maxConnections;
+    }
+
+    /** Extra attempts after the first one, for retryable failures only. */
+    public int getMaxRetries() {
+        return maxRetries;
+    }
+
+    public long getRetryDelayMillis() {
+        return retryDelayMillis;
+    }
+
+    public long getRateLimitRetryDelayMillis() {
+        return rateLimitRetryDelayMillis;
+    }
+
+    public long getMaxRetryDelayMillis() {
+        return maxRetryDelayMillis;
+    }
+
+    @Override
+    public String toString() {
+        return "GraphClientOptions[baseUri=" + baseUri + ", apiVersion=" + apiVersion + ", connectTimeoutMillis="
+               + connectTimeoutMillis + ", requestTimeoutMillis=" + requestTimeoutMillis + ", maxConnections="
+               + maxConnections + ", maxRetries=" + maxRetries + ", retryDelayMillis=" + retryDelayMillis
+               + ", rateLimitRetryDelayMillis=" + rateLimitRetryDelayMillis + ", maxRetryDelayMillis="
+               + maxRetryDelayMillis + "]";
+    }
+
+    public static final class Builder {
+
+        private String baseUri = "https://graph.facebook.com";
+        private String apiVersion = "v25.0";
+        private long connectTimeoutMillis = 10_000;
+        private long requestTimeoutMillis = 60_000;
+        private int maxConnections = 100;
+        private int maxRetries = 3;
+        private long retryDelayMillis = 500;
+        private long rateLimitRetryDelayMillis = 5_000;
+        private long maxRetryDelayMillis = 60_000;
+
+        private Builder() {
+        }
+
+        public Builder baseUri(String baseUri) {
+            this.baseUri = Objects.requireNonNull(baseUri, "baseUri");
+            return this;
+        }
+
+        public Builder apiVersion(String apiVersion) {
+            this.apiVersion = apiVersion == null ? "" : apiVersion;
+            return this;
+        }
+
+        public Builder connectTimeoutMillis(long connectTimeoutMillis) {
+            this.connectTimeoutMillis = connectTimeoutMillis;
+            return this;
+        }
+
+        public Builder requestTimeoutMillis(long requestTimeoutMillis) {
+            this.requestTimeoutMillis = requestTimeoutMillis;
+            return this;
+        }
+
+        public Builder maxConnections(int maxConnections) {
+            this.maxConnections = maxConnections;
+            return this;
+        }
+
+        public Builder maxRetries(int maxRetries) {
+            this.maxRetries = maxRetries;
+            return this;
+        }
+
+        public Builder retryDelayMillis(long retryDelayMillis) {
+            this.retryDelayMillis = retryDelayMillis;
+            return this;
+        }
+
+        public Builder rateLimitRetryDelayMillis(long rateLimitRetryDelayMillis) {
+            this.rateLimitRetryDelayMillis = rateLimitRetryDelayMillis;
+            return this;
+        }
+
+        public Builder maxRetryDelayMillis(long maxRetryDelayMillis) {
+            this.maxRetryDelayMillis = maxRetryDelayMillis;
+            return this;
+        }
+
+        public GraphClientOptions build() {
+            URI uri;
+            try {
+                uri = URI.create(baseUri);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("baseUri is not a valid URI: " + baseUri, e);
+            }
+            if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())
+                || uri.getHost() == null) {
+                throw new IllegalArgumentException("baseUri must be an http or https URI with a host: " + baseUri);
+            }
+            if (uri.getRawQuery() != null || uri.getRawUserInfo() != null) {
+                throw new IllegalArgumentException("baseUri must carry neither a query nor user info");
+            }
+            requirePositive("connectTimeoutMillis", connectTimeoutMillis);
+            requirePositive("requestTimeoutMillis", requestTimeoutMillis);
+            requirePositive("maxConnections", maxConnections);
+            requireNotNegative("maxRetries", maxRetries);
+            requireNotNegative("retryDelayMillis", retryDelayMillis);
+            requireNotNegative("rateLimitRetryDelayMillis", rateLimitRetryDelayMillis);
+            requireNotNegative("maxRetryDelayMillis", maxRetryDelayMillis);
+            if (connectTimeoutMillis > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("connectTimeoutMillis is too large: " + connectTimeoutMillis);
+            }
+            return new GraphClientOptions(this);
+        }
+
+        private static void requirePositive(String name, long value) {
+            if (value <= 0) {
+                throw new IllegalArgumentException(name + " must be greater than 0, was " + value);
+            }
+        }
+
+        private static void requireNotNegative(String name, long value) {
+            if (value < 0) {
+                throw new IllegalArgumentException(name + " must not be negative, was " + value);
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.github.camelmessenger.internal.send;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import io.github.camelmessenger.MessengerConfiguration;
+import io.github.camelmessenger.MessengerConstants;
+import io.github.camelmessenger.MessengerValidationException;
+import io.github.camelmessenger.state.ConversationStateRepository;
+import io.github.camelmessenger.state.Wait;
+import org.apache.camel.Exchange;
+
+/**
+ * Records that the user's next input answers a step. Nothing waits: the webhook consumer resolves the wait when the
+ * input arrives, or reports its expiry.
+ */
+public final class WaitForResponse {
+
+    private WaitForResponse() {
+    }
+
+    public static Wait record(Exchange exchange, MessengerConfiguration configuration,
+                              ConversationStateRepository repository) {
+        ExchangeSettings settings = new ExchangeSettings(exchange, configuration);
+        String step = settings.get(MessengerConstants.WAIT_STEP, configuration.getStep());
+        if (step == null) {
+            throw new MessengerValidationException("step",
+                    "waitForResponse needs the step the answer belongs to (option step or header "
+                                                           + "CamelMessengerWaitStep)",
+                    null);
+        }
+        String pageId = settings.get(MessengerConstants.PAGE_ID, configuration.getPageId());
+        if (pageId == null) {
+            throw new MessengerValidationException("pageId",
+                    "waitForResponse needs the Page: header CamelMessengerPageId (set by the webhook consumer) or "
+                                                             + "option pageId",
+                    null);
+        }
+        String psid = RequestDefaults.recipient(settings).get("id").asText();
+        Object timeoutHeader = exchange.getMessage().getHeader(MessengerConstants.WAIT_TIMEOUT);
+        Duration timeout = timeoutHeader != null
+                ? Durations.parse("timeout", timeoutHeader, ChronoUnit.MILLIS)
+                : Duration.ofMillis(configuration.getTimeout());
+        Wait wait = Wait.of(pageId, psid, step, Instant.now(), timeout);
+        repository.putWait(wait);
+        return wait;
+    }
+}

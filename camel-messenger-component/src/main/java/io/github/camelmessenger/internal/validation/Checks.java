@@ -1,0 +1,182 @@
+package io.github.camelmessenger.internal.validation;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelmessenger.MessengerValidationException;
+
+/**
+ * Path-aware reads and checks on a JSON tree. A JSON {@code null} counts as absent, as it does for the platform.
+ */
+final class Checks {
+
+    private Checks() {
+    }
+
+    static MessengerValidationException fail(String path, String limit, Object value) {
+        throw new MessengerValidationException(path, limit, value);
+    }
+
+    static String path(String parent, String name) {
+        return parent.isEmpty() ? name : parent + "." + name;
+    }
+
+    static String index(String arrayPath, int i) {
+        return arrayPath + "[" + i + "]";
+    }
+
+    static boolean has(JsonNode object, String name) {
+        JsonNode value = object.get(name);
+        return value != null && !value.isNull();
+    }
+
+    /** The field, or {@code null} when absent or JSON null. */
+    static JsonNode get(JsonNode object, String name) {
+        JsonNode value = object.get(name);
+        return value == null || value.isNull() ? null : value;
+    }
+
+    static JsonNode object(JsonNode parent, String name, String path, boolean required) {
+        JsonNode value = get(parent, name);
+        if (value == null) {
+            if (required) {
+                fail(path, "is required", null);
+            }
+            return null;
+        }
+        if (!value.isObject()) {
+            fail(path, "must be a JSON object", value);
+        }
+        return value;
+    }
+
+    static JsonNode array(JsonNode parent, String name, String path, boolean required) {
+        JsonNode value = get(parent, name);
+        if (value == null) {
+            if (required) {
+                fail(path, "is required", null);
+            }
+            return null;
+        }
+        if (!value.isArray()) {
+            fail(path, "must be a JSON array", value);
+        }
+        return value;
+    }
+
+    /**
+     * A string field (numbers are accepted as their text, like the platform does for ids and payloads), or {@code null}
+     * when absent.
+     */
+    static String string(JsonNode parent, String name, String path) {
+        JsonNode value = get(parent, name);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isTextual() && !value.isNumber()) {
+            fail(path, "must be a string", value);
+        }
+        return value.asText();
+    }
+
+    static String requiredString(JsonNode parent, String name, String path) {
+        String value = string(parent, name, path);
+        if (value == null) {
+            fail(path, "is required", null);
+        }
+        return value;
+    }
+
+    /** Required and not empty (blank is treated as empty: the platform shows nothing for it). */
+    static String requiredText(JsonNode parent, String name, String path) {
+        String value = requiredString(parent, name, path);
+        if (value.isBlank()) {
+            fail(path, "must not be empty", value);
+        }
+        return value;
+    }
+
+    static Boolean bool(JsonNode parent, String name, String path) {
+        JsonNode value = get(parent, name);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isBoolean()) {
+            fail(path, "must be true or false", value);
+        }
+        return value.booleanValue();
+    }
+
+    static void maxLength(String path, String value, int max) {
+        if (value != null && value.length() > max) {
+            fail(path, "at most " + max + " characters", value);
+        }
+    }
+
+    static void oneOf(String path, String value, List<String> allowed) {
+        if (value != null && !allowed.contains(value)) {
+            fail(path, "must be one of " + String.join(", ", allowed), value);
+        }
+    }
+
+    static void maxItems(String path, JsonNode array, int max, String what) {
+        if (array != null && array.size() > max) {
+            fail(path, "at most " + max + " " + what, array.size());
+        }
+    }
+
+    static void itemCount(String path, JsonNode array, int min, int max, String what) {
+        if (array.size() < min || array.size() > max) {
+            String limit = min == max ? "exactly " + min + " " + what : min + " to " + max + " " + what;
+            fail(path, limit, array.size());
+        }
+    }
+
+    /** Exactly one of the named fields is present; the error lists which ones were. */
+    static String exactlyOne(JsonNode object, String path, List<String> names) {
+        List<String> present = new ArrayList<>();
+        for (String name : names) {
+            if (has(object, name)) {
+                present.add(name);
+            }
+        }
+        if (present.size() != 1) {
+            fail(path, "needs exactly one of " + String.join(", ", names), present);
+        }
+        return present.get(0);
+    }
+
+    /** An absolute http or https URL with a host. */
+    static void httpUrl(String path, String value) {
+        if (value != null && parseHttpUrl(value) == null) {
+            fail(path, "must be an http:// or https:// URL", value);
+        }
+    }
+
+    static void httpsUrl(String path, String value) {
+        if (value != null) {
+            URI uri = parseHttpUrl(value);
+            if (uri == null || !"https".equalsIgnoreCase(uri.getScheme())) {
+                fail(path, "must be an https:// URL", value);
+            }
+        }
+    }
+
+    static URI parseHttpUrl(String value) {
+        try {
+            URI uri = new URI(value.trim());
+            String scheme = uri.getScheme();
+            if (scheme == null || uri.getHost() == null) {
+                return null;
+            }
+            String lower = scheme.toLowerCase(Locale.ROOT);
+            return lower.equals("http") || lower.equals("https") ? uri : null;
+        } catch (URISyntaxException e) {
+            return null;
+        }
+    }
+}
