@@ -1,5 +1,6 @@
 package io.github.camelmessenger;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -13,6 +14,7 @@ import io.vertx.core.Vertx;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.CamelContextHelper;
 import org.apache.camel.support.DefaultComponent;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.util.PropertiesHelper;
@@ -23,6 +25,11 @@ public class MessengerComponent extends DefaultComponent {
 
     @Metadata(description = "The shared configuration; every endpoint starts from a copy of it.")
     private MessengerConfiguration configuration = new MessengerConfiguration();
+    @Metadata(label = "advanced", autowired = true,
+              description = "The clock for the 24-hour window, waits and their expiry; autowired when the registry "
+                            + "holds exactly one java.time.Clock (e.g. a sandbox's clock that can jump ahead). "
+                            + "Default: the system clock.")
+    private Clock clock;
 
     private Vertx ownVertx;
     private ConversationStateRepository defaultState;
@@ -109,6 +116,12 @@ public class MessengerComponent extends DefaultComponent {
     }
 
     @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        resolveClock();
+    }
+
+    @Override
     protected void doStop() throws Exception {
         super.doStop();
         Vertx v;
@@ -121,6 +134,30 @@ public class MessengerComponent extends DefaultComponent {
         if (v != null) {
             v.close();
         }
+    }
+
+    /**
+     * The clock every time-dependent decision of this component reads: the option, else the one Clock in the
+     * registry when this component started (also one bound after it was created, e.g. by a test kit), else the
+     * system clock.
+     */
+    public Clock clock() {
+        Clock c = clock;
+        return c != null ? c : Clock.systemUTC();
+    }
+
+    private void resolveClock() {
+        if (clock == null) {
+            clock = CamelContextHelper.findSingleByType(getCamelContext(), Clock.class);
+        }
+    }
+
+    public Clock getClock() {
+        return clock;
+    }
+
+    public void setClock(Clock clock) {
+        this.clock = clock;
     }
 
     public MessengerConfiguration getConfiguration() {

@@ -38,7 +38,8 @@ public class MessengerProducer extends DefaultAsyncProducer {
         super.doStart();
         MessengerEndpoint endpoint = getEndpoint();
         state = endpoint.getComponent().stateRepository(endpoint.getConfiguration());
-        calls = new OutboundCalls(endpoint.getConfiguration(), state, endpoint.getCamelContext());
+        calls = new OutboundCalls(endpoint.getConfiguration(), state, endpoint.getCamelContext(),
+                endpoint.getComponent().clock());
         client = endpoint.getComponent().graphClient(endpoint.getConfiguration());
     }
 
@@ -62,7 +63,8 @@ public class MessengerProducer extends DefaultAsyncProducer {
                 MessengerOperation operation = operation(exchange);
                 if (!operation.callsGraphApi()) {
                     // waitForResponse records state and returns at once
-                    WaitForResponse.record(exchange, getEndpoint().getConfiguration(), state);
+                    WaitForResponse.record(exchange, getEndpoint().getConfiguration(), state,
+                            getEndpoint().getComponent().clock());
                     callback.done(true);
                     return true;
                 }

@@ -1,5 +1,6 @@
 package io.github.camelmessenger.webhook;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -31,9 +32,11 @@ final class ConversationTracker {
             MessengerEventType.QUICK_REPLY, MessengerEventType.POSTBACK);
 
     private final ConversationStateRepository repository;
+    private final Clock clock;
 
-    ConversationTracker(ConversationStateRepository repository) {
+    ConversationTracker(ConversationStateRepository repository, Clock clock) {
         this.repository = repository;
+        this.clock = clock;
     }
 
     /**
@@ -53,7 +56,7 @@ final class ConversationTracker {
         if (event.standby() || !ANSWERS.contains(event.type())) {
             return null;
         }
-        Optional<Wait> wait = repository.takeWait(event.pageId(), event.senderId(), Instant.now());
+        Optional<Wait> wait = repository.takeWait(event.pageId(), event.senderId(), clock.instant());
         wait.ifPresent(w -> message.setHeader(MessengerConstants.WAIT_STEP, w.step()));
         return wait.orElse(null);
     }

@@ -72,7 +72,7 @@ public class MessengerWebhookConsumer extends DefaultConsumer {
         DeliveryParser parser = new DeliveryParser(MAPPER);
         ExecutorServiceManager executors = context.getExecutorServiceManager();
         ConversationStateRepository state = getEndpoint().getComponent().stateRepository(config);
-        ConversationTracker tracker = new ConversationTracker(state);
+        ConversationTracker tracker = new ConversationTracker(state, getEndpoint().getComponent().clock());
 
         EventSink sink;
         if (inbox == null) {
@@ -96,7 +96,7 @@ public class MessengerWebhookConsumer extends DefaultConsumer {
         }
         if (filter.accepted().contains(MessengerEventType.WAIT_EXPIRED)) {
             sweeper = executors.newSingleThreadScheduledExecutor(this, "MessengerWaitExpiry");
-            new WaitExpirySweeper(this, state, MAPPER).schedule(sweeper, config.getWaitExpiryInterval());
+            new WaitExpirySweeper(this, state, MAPPER, getEndpoint().getComponent().clock()).schedule(sweeper, config.getWaitExpiryInterval());
         }
         try {
             ingress = HttpIngresses.create(context, this, path, protocol, config.getMaxBodySize());

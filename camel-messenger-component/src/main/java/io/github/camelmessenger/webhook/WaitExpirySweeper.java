@@ -1,6 +1,6 @@
 package io.github.camelmessenger.webhook;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -30,11 +30,14 @@ final class WaitExpirySweeper {
     private final MessengerWebhookConsumer consumer;
     private final ConversationStateRepository repository;
     private final ObjectMapper mapper;
+    private final Clock clock;
 
-    WaitExpirySweeper(MessengerWebhookConsumer consumer, ConversationStateRepository repository, ObjectMapper mapper) {
+    WaitExpirySweeper(MessengerWebhookConsumer consumer, ConversationStateRepository repository, ObjectMapper mapper,
+                      Clock clock) {
         this.consumer = consumer;
         this.repository = repository;
         this.mapper = mapper;
+        this.clock = clock;
     }
 
     void schedule(ScheduledExecutorService scheduler, long intervalMillis) {
@@ -45,7 +48,7 @@ final class WaitExpirySweeper {
         try {
             List<Wait> expired;
             do {
-                expired = repository.claimExpired(Instant.now(), BATCH);
+                expired = repository.claimExpired(clock.instant(), BATCH);
                 for (Wait wait : expired) {
                     fire(wait);
                 }

@@ -27,6 +27,7 @@ public class MessengerOtnComponentConfigurer extends PropertyConfigurerSupport i
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "clock": target.setClock(property(camelContext, java.time.Clock.class, value)); return true;
         case "datasource":
         case "dataSource": target.setDataSource(property(camelContext, javax.sql.DataSource.class, value)); return true;
         case "lazystartproducer":
@@ -42,7 +43,7 @@ public class MessengerOtnComponentConfigurer extends PropertyConfigurerSupport i
 
     @Override
     public String[] getAutowiredNames() {
-        return new String[]{"dataSource"};
+        return new String[]{"clock", "dataSource"};
     }
 
     @Override
@@ -52,6 +53,7 @@ public class MessengerOtnComponentConfigurer extends PropertyConfigurerSupport i
         case "autowiredEnabled": return boolean.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "clock": return java.time.Clock.class;
         case "datasource":
         case "dataSource": return javax.sql.DataSource.class;
         case "lazystartproducer":
@@ -73,6 +75,7 @@ public class MessengerOtnComponentConfigurer extends PropertyConfigurerSupport i
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "clock": return target.getClock();
         case "datasource":
         case "dataSource": return target.getDataSource();
         case "lazystartproducer":

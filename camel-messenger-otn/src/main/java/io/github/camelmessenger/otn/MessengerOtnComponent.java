@@ -1,6 +1,7 @@
 package io.github.camelmessenger.otn;
 
 import java.net.InetAddress;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -12,6 +13,7 @@ import io.github.camelmessenger.otn.store.OtnStore;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.CamelContextHelper;
 import org.apache.camel.support.DefaultComponent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +44,10 @@ public class MessengerOtnComponent extends DefaultComponent {
               description = "This node's name in claim owners (node id + a UUID per consumer), seen in the store's "
                             + "claim_owner column; default: the host name.")
     private String nodeId;
+    @Metadata(label = "advanced", autowired = true,
+              description = "The clock for token expiry, leases and event times; autowired when the registry holds "
+                            + "exactly one java.time.Clock (e.g. a sandbox's clock). Default: the system clock.")
+    private Clock clock;
 
     private OtnStore activeStore;
     private boolean ownsStore;
@@ -67,6 +73,7 @@ public class MessengerOtnComponent extends DefaultComponent {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        resolveClock();
         store();
     }
 
@@ -78,13 +85,13 @@ public class MessengerOtnComponent extends DefaultComponent {
                 chosen = store;
                 ownsStore = false;
             } else if (dataSource != null) {
-                chosen = new JdbcOtnStore(dataSource, tablePrefix);
+                chosen = new JdbcOtnStore(dataSource, tablePrefix, clock());
                 ownsStore = true;
             } else {
                 LOG.warn("messenger-otn keeps One-Time Notification tokens and contacts IN MEMORY: they will not "
                          + "survive a restart, and nodes do not share them. Bind one javax.sql.DataSource or set the "
                          + "component's dataSource option.");
-                chosen = new InMemoryOtnStore();
+                chosen = new InMemoryOtnStore(clock());
                 ownsStore = true;
             }
             chosen.start();
@@ -120,6 +127,30 @@ public class MessengerOtnComponent extends DefaultComponent {
             s.close();
         }
         super.doStop();
+    }
+
+    /**
+     * The clock every time-dependent decision of this component reads: the option, else the one Clock in the
+     * registry when this component started (also one bound after it was created, e.g. by a test kit), else the
+     * system clock.
+     */
+    public Clock clock() {
+        Clock c = clock;
+        return c != null ? c : Clock.systemUTC();
+    }
+
+    private void resolveClock() {
+        if (clock == null) {
+            clock = CamelContextHelper.findSingleByType(getCamelContext(), Clock.class);
+        }
+    }
+
+    public Clock getClock() {
+        return clock;
+    }
+
+    public void setClock(Clock clock) {
+        this.clock = clock;
     }
 
     public DataSource getDataSource() {

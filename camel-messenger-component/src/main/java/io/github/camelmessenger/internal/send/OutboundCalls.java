@@ -1,6 +1,6 @@
 package io.github.camelmessenger.internal.send;
 
-import java.time.Instant;
+import java.time.Clock;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,10 +28,12 @@ public final class OutboundCalls {
     private final ConversationStateRepository state;
     private final boolean enforceWindow;
     private final PlainTextSends plainTextSends;
+    private final Clock clock;
 
     public OutboundCalls(MessengerConfiguration configuration, ConversationStateRepository state,
-                         CamelContext context) {
+                         CamelContext context, Clock clock) {
         this.configuration = configuration;
+        this.clock = clock;
         this.tokens = new PageTokens(configuration);
         this.state = state;
         this.enforceWindow = !"ignore".equalsIgnoreCase(configuration.getWindowPolicy());
@@ -208,7 +210,7 @@ public final class OutboundCalls {
     private PreparedCall messages(Exchange exchange, ObjectNode request, String page, String token) {
         SendApiValidator.validate(request);
         if (enforceWindow) {
-            MessagingWindow.check(request, "me".equals(page) ? null : page, state, Instant.now());
+            MessagingWindow.check(request, "me".equals(page) ? null : page, state, clock.instant());
         }
         String otnToken = OneTimeNotifTokens.checkUnused(exchange, request);
         return new PreparedCall(json(page + "/messages", request, token, page, rateClass(request)), otnToken);

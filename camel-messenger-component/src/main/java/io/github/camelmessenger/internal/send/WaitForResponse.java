@@ -1,7 +1,7 @@
 package io.github.camelmessenger.internal.send;
 
 import java.time.Duration;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 
 import io.github.camelmessenger.MessengerConfiguration;
@@ -21,7 +21,7 @@ public final class WaitForResponse {
     }
 
     public static Wait record(Exchange exchange, MessengerConfiguration configuration,
-                              ConversationStateRepository repository) {
+                              ConversationStateRepository repository, Clock clock) {
         ExchangeSettings settings = new ExchangeSettings(exchange, configuration);
         String step = settings.get(MessengerConstants.WAIT_STEP, configuration.getStep());
         if (step == null) {
@@ -42,7 +42,7 @@ public final class WaitForResponse {
         Duration timeout = timeoutHeader != null
                 ? Durations.parse("timeout", timeoutHeader, ChronoUnit.MILLIS)
                 : Duration.ofMillis(configuration.getTimeout());
-        Wait wait = Wait.of(pageId, psid, step, Instant.now(), timeout);
+        Wait wait = Wait.of(pageId, psid, step, clock.instant(), timeout);
         repository.putWait(wait);
         return wait;
     }

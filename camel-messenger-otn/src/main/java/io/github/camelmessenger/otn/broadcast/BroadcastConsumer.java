@@ -164,7 +164,7 @@ public class BroadcastConsumer extends ScheduledPollConsumer {
     private int broadcast() {
         OtnStore store = endpoint.store();
         long started = System.nanoTime();
-        Instant runStart = Instant.now();
+        Instant runStart = endpoint.getComponent().clock().instant();
         Run run = new Run(Math.max(MIN_FAILURE_STREAK, endpoint.getMaxInFlight()));
         Instant handledSince = endpoint.getCooldown() > 0 ? runStart.minusMillis(endpoint.getCooldown()) : runStart;
         long consumedBefore = consumed.get();

@@ -58,7 +58,7 @@ public class MessengerOtnProducer extends DefaultProducer {
         String payload = message.getHeader(MessengerOtnConstants.OPTIN_PAYLOAD, String.class);
         String topic = topic(message, payload);
         Instant event = ContactHeaders.timestamp(message);
-        OtnToken otn = OtnToken.optIn(pageId, psid, topic, token, payload, event != null ? event : Instant.now());
+        OtnToken otn = OtnToken.optIn(pageId, psid, topic, token, payload, event != null ? event : now());
         boolean stored = store.storeToken(otn);
         if (event != null) {
             store.recordInbound(pageId, psid, event);
@@ -113,12 +113,16 @@ public class MessengerOtnProducer extends DefaultProducer {
     }
 
     /** @param explicit recordInbound itself: the event time defaults to now; elsewhere nothing without one */
-    private static void recordInbound(OtnStore store, Message message, boolean explicit) {
+    private void recordInbound(OtnStore store, Message message, boolean explicit) {
         Instant at = ContactHeaders.timestamp(message);
         if (at == null && !explicit) {
             return;
         }
         store.recordInbound(ContactHeaders.pageId(message), ContactHeaders.psid(message),
-                at != null ? at : Instant.now());
+                at != null ? at : now());
+    }
+
+    private Instant now() {
+        return getEndpoint().getComponent().clock().instant();
     }
 }
