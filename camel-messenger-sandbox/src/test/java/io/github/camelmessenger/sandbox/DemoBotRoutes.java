@@ -38,6 +38,8 @@ public class DemoBotRoutes extends RouteBuilder {
                     .when(simple("${header.CamelMessengerEventType} == 'one_time_notif_optin'"))
                         .process(e -> tokens.add(e.getMessage().getHeader("CamelMessengerOneTimeNotifToken",
                                 String.class)))
+                        // the opt-in's token header would address the reply to the token and spend it
+                        .removeHeader("CamelMessengerOneTimeNotifToken")
                         .setBody(constant("Thanks, we will tell you once."))
                         .to("messenger:sendMessage")
                     .when(simple("${header.CamelMessengerEventType} == 'pass_thread_control'"))
