@@ -62,6 +62,7 @@ public class DemoBotRoutes extends RouteBuilder {
                         .setBody(constant(null))
                         .to("messenger:sendOneTimeNotificationRequest?title=Back in stock?&payload=restock")
                     .when(simple("${header.CamelMessengerEventType} == 'message'"))
+                        .setBody(constant(null))
                         .to("messenger:sendSenderAction?senderAction=typing_on")
                         .setBody(simple(greeting + " ${header.CamelMessengerText}! What would you like?"))
                         .to("messenger:sendMessage?quickReplies=Show me a card=CARD,user_email,"

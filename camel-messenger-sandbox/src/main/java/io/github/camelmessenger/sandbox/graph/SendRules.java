@@ -67,6 +67,10 @@ final class SendRules {
                 throw new Rejection(GraphError.invalidParameter(2018014,
                         "Cannot send message and sender_action in the same request"));
             }
+            if (!action.equals("react") && !action.equals("unreact") && request.has("payload")) {
+                throw Rejection.param("Param payload is only allowed with sender_action react or unreact, not "
+                                      + action);
+            }
             if (action.equals("react") || action.equals("unreact")) {
                 JsonNode payload = Fields.object(request, "payload", "payload", true);
                 Fields.text(payload, "message_id", "payload[message_id]", true);

@@ -1,13 +1,17 @@
 package io.github.camelmessenger.sandbox.transcript;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Makes a bot's request comparable across runs: the recipient becomes a placeholder of its kind, and ids that the
- * platform makes up (attachment ids, tokens) become placeholders too.
+ * Makes a bot's request comparable across runs: the recipient becomes a placeholder of its kind, the user's PSID
+ * wherever it appears becomes {@code <psid>}, and ids that the platform makes up (attachment ids, tokens, mids) become
+ * placeholders too.
  */
 final class Normalizer {
 
@@ -16,7 +20,7 @@ final class Normalizer {
     private Normalizer() {
     }
 
-    static JsonNode request(JsonNode request) {
+    static JsonNode request(JsonNode request, String psid) {
         if (request == null || !request.isObject()) {
             return request;
         }
@@ -26,21 +30,33 @@ final class Normalizer {
             ObjectNode r = copy.putObject("recipient");
             recipient.fieldNames().forEachRemaining(k -> r.put(k, "<" + k + ">"));
         }
-        scrub(copy);
+        scrub(copy, psid);
         return copy;
     }
 
-    private static void scrub(JsonNode node) {
+    private static void scrub(JsonNode node, String psid) {
         if (node instanceof ObjectNode o) {
             o.remove("sandbox_media");
-            o.fieldNames().forEachRemaining(k -> {
-                if (VOLATILE.contains(k) && o.get(k).isValueNode()) {
+            List<String> names = new ArrayList<>();
+            o.fieldNames().forEachRemaining(names::add);
+            for (String k : names) {
+                JsonNode v = o.get(k);
+                if (VOLATILE.contains(k) && v.isValueNode()) {
                     o.put(k, "<" + k + ">");
+                } else if (v.isTextual() && v.asText().equals(psid)) {
+                    o.put(k, "<psid>");
+                } else {
+                    scrub(v, psid);
                 }
-            });
-            o.elements().forEachRemaining(Normalizer::scrub);
-        } else if (node != null && node.isArray()) {
-            node.elements().forEachRemaining(Normalizer::scrub);
+            }
+        } else if (node instanceof ArrayNode a) {
+            for (int i = 0; i < a.size(); i++) {
+                if (a.get(i).isTextual() && a.get(i).asText().equals(psid)) {
+                    a.set(i, "<psid>");
+                } else {
+                    scrub(a.get(i), psid);
+                }
+            }
         }
     }
 }

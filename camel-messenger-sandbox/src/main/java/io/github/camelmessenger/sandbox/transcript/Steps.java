@@ -57,9 +57,9 @@ final class Steps {
         return event;
     }
 
-    static ObjectNode bot(Entry e) {
+    static ObjectNode bot(Entry e, String psid) {
         ObjectNode step = F.objectNode().put("edge", e.kind());
-        step.set("request", Normalizer.request(e.body()));
+        step.set("request", Normalizer.request(e.body(), psid));
         step.put("verdict", verdict(e.verdict()));
         return step;
     }

@@ -21,13 +21,13 @@ import io.github.camelmessenger.sandbox.conversation.Entry;
  * A conversation saved as JSON, to replay as a regression test: the user's side (and the Page Inbox's, and clock
  * jumps) is what a replay does again; the bot's side is what it expects, normalised (no PSIDs, ids or timestamps).
  * <pre>
- * {"format":"camel-messenger-sandbox-transcript/1","user":"alice","steps":[
+ * {"format":"camel-messenger-sandbox-transcript/1","user":"alice","email":"..","phone":"..","steps":[
  *   {"user":{"type":"text","text":"hi"}},
  *   {"bot":{"edge":"message","request":{...},"verdict":"accepted"}},
  *   {"clock":"PT25H"}, {"agent":{"action":"reply","text":"..."}}]}
  * </pre>
  */
-public record Transcript(String user, List<Step> steps) {
+public record Transcript(String user, String email, String phone, List<Step> steps) {
 
     public static final String FORMAT = "camel-messenger-sandbox-transcript/1";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -42,7 +42,7 @@ public record Transcript(String user, List<Step> steps) {
             Entry e = entries.get(i);
             switch (e.side()) {
                 case USER -> steps.add(new Step("user", Steps.userEvent(user, e)));
-                case BOT -> steps.add(new Step("bot", Steps.bot(e)));
+                case BOT -> steps.add(new Step("bot", Steps.bot(e, user.psid())));
                 case AGENT -> steps.add(new Step("agent", JsonNodeFactory.instance.objectNode().put("action", "reply")
                         .put("text", e.body().path("message").path("text").asText())));
                 default -> {
@@ -53,11 +53,12 @@ public record Transcript(String user, List<Step> steps) {
                 }
             }
         }
-        return new Transcript(user.name(), steps);
+        return new Transcript(user.name(), user.email(), user.phone(), steps);
     }
 
     public ObjectNode toJson() {
-        ObjectNode root = JsonNodeFactory.instance.objectNode().put("format", FORMAT).put("user", user);
+        ObjectNode root = JsonNodeFactory.instance.objectNode().put("format", FORMAT).put("user", user)
+                .put("email", email).put("phone", phone);
         ArrayNode all = root.putArray("steps");
         steps.forEach(s -> all.addObject().set(s.actor(), s.data()));
         return root;
@@ -84,7 +85,8 @@ public record Transcript(String user, List<Step> steps) {
             }
             out.add(new Step(actor, s.get(actor)));
         }
-        return new Transcript(json.path("user").asText("replayed user"), out);
+        return new Transcript(json.path("user").asText("replayed user"), json.path("email").asText(null),
+                json.path("phone").asText(null), out);
     }
 
     public void write(Path file) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelmessenger.sandbox.EventOutcome;
@@ -23,6 +24,7 @@ import io.github.camelmessenger.sandbox.conversation.Side;
 public final class TranscriptReplayer {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+    private static final AtomicInteger REPLAYS = new AtomicInteger();
 
     private final Sandbox sandbox;
     private final Duration timeout;
@@ -33,7 +35,8 @@ public final class TranscriptReplayer {
     }
 
     public ReplayReport replay(Transcript transcript) throws InterruptedException {
-        SimulatedUser user = sandbox.createUser(transcript.user() + " (replay " + System.nanoTime() % 100000 + ")");
+        SimulatedUser user = sandbox.createUser(transcript.user() + " (replay " + REPLAYS.incrementAndGet() + ")",
+                null, transcript.email(), transcript.phone());
         Conversation conversation = sandbox.conversation(user.psid());
         List<String> problems = new ArrayList<>();
         int expectedBots = 0;
@@ -55,7 +58,7 @@ public final class TranscriptReplayer {
             }
         }
         List<Entry> actual = conversation.await(e -> e.side() == Side.BOT, expectedBots, timeout);
-        return new ReplayReport(user.psid(), compare(transcript.botSteps(), actual), problems);
+        return new ReplayReport(user.psid(), compare(transcript.botSteps(), actual, user.psid()), problems);
     }
 
     private String act(String psid, Transcript.Step step) throws InterruptedException {
@@ -81,11 +84,11 @@ public final class TranscriptReplayer {
         }
     }
 
-    private static List<ReplayReport.Comparison> compare(List<JsonNode> expected, List<Entry> actual) {
+    private static List<ReplayReport.Comparison> compare(List<JsonNode> expected, List<Entry> actual, String psid) {
         List<ReplayReport.Comparison> out = new ArrayList<>();
         for (int i = 0; i < Math.max(expected.size(), actual.size()); i++) {
             JsonNode exp = i < expected.size() ? expected.get(i) : null;
-            JsonNode act = i < actual.size() ? Steps.bot(actual.get(i)) : null;
+            JsonNode act = i < actual.size() ? Steps.bot(actual.get(i), psid) : null;
             out.add(new ReplayReport.Comparison(i, exp, act, exp != null && exp.equals(act)));
         }
         return out;
