@@ -20,7 +20,7 @@ var Render = (function () {
     if (type === "image") { m = el("img"); m.alt = "image"; m.src = url; }
     else if (type === "video") { m = el("video"); m.controls = true; m.src = url; }
     else if (type === "audio") { m = el("audio"); m.controls = true; m.src = url; }
-    else { m = el("a", null, "\uD83D\uDCC4 " + url.split("/").pop()); m.href = url; m.target = "_blank"; }
+    else { m = el("a", null, "File: " + url.split("/").pop()); m.href = url; m.target = "_blank"; }
     return m;
   }
 
@@ -49,7 +49,7 @@ var Render = (function () {
       var carousel = el("div", "carousel");
       (p.elements || []).forEach(function (e) {
         var card = el("div", "card" + (p.image_aspect_ratio === "square" ? " square" : ""));
-        var img = el("div", "image", e.image_url ? "" : "");
+        var img = el("div", "image", e.image_url ? e.image_url.split("/").pop() : "");
         if (e.image_url) { img.style.backgroundImage = "url('" + e.image_url.replace(/'/g, "%27") + "')"; img.title = e.image_url; }
         card.appendChild(img);
         card.appendChild(el("div", "title", e.title));
@@ -99,13 +99,13 @@ var Render = (function () {
   function userContent(entry) {
     var b = entry.body || {};
     if (entry.kind === "postback") { return el("div", "bubble", (b.postback && b.postback.title) || "(postback)"); }
-    if (entry.kind === "notify_me") { return el("div", "bubble", "\uD83D\uDD14 Notify Me"); }
+    if (entry.kind === "notify_me") { return el("div", "bubble", "Notify Me \u2713"); }
     var m = b.message || {};
     if (m.attachments && m.attachments.length) {
       var a = m.attachments[0];
       if (a.type === "location") {
         var c = a.payload.coordinates;
-        return el("div", "bubble", "\uD83D\uDCCD " + c.lat + ", " + c.long);
+        return el("div", "bubble", "Location " + c.lat + ", " + c.long);
       }
       var wrap = el("div", "bubble media");
       wrap.appendChild(media(a.type, a.payload.url));
@@ -140,7 +140,7 @@ var Render = (function () {
     var lastSeenAfter = null;
     entries.forEach(function (e) {
       if (e.side === "system") {
-        var text = e.kind === "clock" ? "\u23F1 The clock jumped " + e.body.advance + " to " + e.body.now
+        var text = e.kind === "clock" ? "The clock jumped " + e.body.advance + " to " + e.body.now
           : "\u21C4 " + e.body.why + " \u2014 owner: " + ownerName(e.body.owner, appId);
         container.appendChild(el("div", "system", text));
         return;

@@ -133,6 +133,10 @@
   }
 
   function onNotice(n) {
+    if (n.type === "entry" && n.entry.side === "system" && n.entry.kind === "owner") {
+      var owned = state.users.find(function (x) { return x.psid === n.entry.psid; });
+      if (owned) { owned.owner = n.entry.body.owner; }
+    }
     if (n.type === "entry" && n.entry.psid === state.psid) {
       var i = state.entries.findIndex(function (e) { return e.seq === n.entry.seq; });
       if (i >= 0) { state.entries[i] = n.entry; } else { state.entries.push(n.entry); }
