@@ -53,6 +53,21 @@ public final class SandboxServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs a sandbox on its own: {@code port} (default 8089) and the app's webhook URL (default
+     * http://localhost:8080/messenger/webhook) as arguments; Page token, app secret and verify token are the
+     * builder's defaults.
+     */
+    public static void main(String[] args) throws InterruptedException {
+        int port = args.length > 0 ? Integer.parseInt(args[0]) : 8089;
+        String webhook = args.length > 1 ? args[1] : "http://localhost:8080/messenger/webhook";
+        SandboxServer server = start(Sandbox.builder().webhookUrl(webhook).build(), null, "0.0.0.0", port);
+        System.out.println("Messenger sandbox: page http://localhost:" + server.port() + "/sandbox, Graph API "
+                           + "http://localhost:" + server.port() + "/sandbox/graph, webhook " + webhook);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+        Thread.currentThread().join();
+    }
+
     public Sandbox sandbox() {
         return sandbox;
     }

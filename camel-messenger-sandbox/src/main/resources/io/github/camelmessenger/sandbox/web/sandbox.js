@@ -40,6 +40,7 @@
     $("chat-psid").textContent = u ? "PSID " + u.psid : "";
     $("text").disabled = $("send").disabled = !u;
     if (!u) { return; }
+    $("save-transcript").href = API + "/users/" + encodeURIComponent(u.psid) + "/transcript";
     var quick = Render.conversation($("messages"), state.entries, actions, state.page.appId);
     Render.quickReplies($("quick-replies"), quick, u, actions);
     $("typing").hidden = !state.typing[state.psid];
@@ -225,6 +226,18 @@
       if ($("fault-calls").value) { f.calls = parseInt($("fault-calls").value, 10); }
       if ($("fault-user").checked && state.psid) { f.psid = state.psid; }
       call("POST", "/faults", f).catch(warn);
+    };
+    $("replay-file").onchange = function () {
+      var file = $("replay-file").files[0];
+      if (!file) { return; }
+      file.text().then(function (text) {
+        return fetch(API + "/transcripts/replay", { method: "POST", headers: { "Content-Type": "application/json" }, body: text });
+      }).then(function (r) { return r.json(); }).then(function (report) {
+        window.alert(report.passed ? "Replay passed (" + report.steps.length + " bot steps)"
+          : "Replay failed: " + JSON.stringify(report.problems.concat(report.steps.filter(function (s) { return !s.matches; })), null, 1).slice(0, 1500));
+        $("replay-file").value = "";
+        return loadUsers();
+      }).catch(warn);
     };
     $("fault-clear").onclick = function () { call("DELETE", "/faults").catch(warn); };
   }
