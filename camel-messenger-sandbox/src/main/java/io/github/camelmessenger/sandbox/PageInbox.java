@@ -30,9 +30,7 @@ final class PageInbox {
 
     /** {@code {"action":"reply","text":"..."}}, {@code {"action":"take"}} or {@code {"action":"handback"}}. */
     CompletableFuture<EventOutcome> act(String psid, JsonNode body) {
-        if (body == null || !body.isObject()) {
-            throw new BadRequestException("body", "expected a JSON object such as {\"action\":\"reply\",\"text\":\"Hi\"}");
-        }
+        JsonFields.requireObject(body, "{\"action\":\"reply\",\"text\":\"Hi\"}");
         String action = body.path("action").isValueNode() ? body.path("action").asText() : null;
         if (action == null || !ACTIONS.contains(action)) {
             throw new BadRequestException("action", "must be one of " + ACTIONS + ", got " + body.get("action"));

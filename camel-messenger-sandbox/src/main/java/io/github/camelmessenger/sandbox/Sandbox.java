@@ -114,10 +114,9 @@ public final class Sandbox {
 
     /** {@code {"name":"Alice","psid":"optional","email":"optional","phone":"optional"}}. */
     public SimulatedUser createUser(JsonNode body) {
-        if (body == null || !body.isObject()) {
-            throw new BadRequestException("body", "expected a JSON object such as {\"name\":\"Alice\"}");
-        }
-        return createUser(text(body, "name"), text(body, "psid"), text(body, "email"), text(body, "phone"));
+        JsonFields.requireObject(body, "{\"name\":\"Alice\"}");
+        return createUser(JsonFields.text(body, "name", false), JsonFields.text(body, "psid", false),
+                JsonFields.text(body, "email", false), JsonFields.text(body, "phone", false));
     }
 
     public List<SimulatedUser> users() {
@@ -236,17 +235,6 @@ public final class Sandbox {
         faults.clear();
         outbox.clear();
         state.reset();
-    }
-
-    private static String text(JsonNode body, String field) {
-        JsonNode n = body.get(field);
-        if (n == null || n.isNull()) {
-            return null;
-        }
-        if (!n.isValueNode()) {
-            throw new BadRequestException(field, "expected text, got " + n);
-        }
-        return n.asText();
     }
 
     /** Settings of a new sandbox; every value has a default fit for a laptop. */

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelmessenger.sandbox.BadRequestException;
+import io.github.camelmessenger.sandbox.JsonFields;
 
 /** The faults in force; each Graph call takes what matches it. Thread-safe. */
 public final class Faults {
@@ -25,9 +26,7 @@ public final class Faults {
      * "calls":3}}: at least a code or a latency.
      */
     public Fault add(JsonNode body) {
-        if (body == null || !body.isObject()) {
-            throw new BadRequestException("body", "expected a JSON object such as {\"code\":2,\"calls\":1}");
-        }
+        JsonFields.requireObject(body, "{\"code\":2,\"calls\":1}");
         Integer code = integer(body, "code", 1, Integer.MAX_VALUE);
         Integer subcode = integer(body, "subcode", 1, Integer.MAX_VALUE);
         Integer status = integer(body, "httpStatus", 400, 599);
@@ -112,13 +111,6 @@ public final class Faults {
     }
 
     private static String text(JsonNode body, String field) {
-        JsonNode n = body.get(field);
-        if (n == null || n.isNull()) {
-            return null;
-        }
-        if (!n.isValueNode()) {
-            throw new BadRequestException(field, "expected text, got " + n);
-        }
-        return n.asText();
+        return JsonFields.text(body, field, false);
     }
 }

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelmessenger.sandbox.BadRequestException;
+import io.github.camelmessenger.sandbox.JsonFields;
 
 /**
  * The fallback messages of the app (the SMS and e-mails it sends users without a one-time notification token), so
@@ -68,9 +69,7 @@ public final class Outbox {
     }
 
     private static void object(JsonNode body) {
-        if (body == null || !body.isObject()) {
-            throw new BadRequestException("body", "expected a JSON object");
-        }
+        JsonFields.requireObject(body, "{\"to\":\"...\",\"text\":\"...\"}");
     }
 
     private static String required(JsonNode body, String field) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelmessenger.sandbox.BadRequestException;
 import io.github.camelmessenger.sandbox.Ids;
+import io.github.camelmessenger.sandbox.JsonFields;
 import io.github.camelmessenger.sandbox.SimulatedUser;
 import io.github.camelmessenger.sandbox.conversation.Conversation;
 import io.github.camelmessenger.sandbox.conversation.Entry;
@@ -40,9 +41,7 @@ public final class UserActions {
 
     public static Prepared prepare(SimulatedUser user, JsonNode event, Conversation conversation, String pageId,
                                    Instant now, OtnTokens tokens) {
-        if (event == null || !event.isObject()) {
-            throw new BadRequestException("body", "expected a JSON object such as {\"type\":\"text\",\"text\":\"hi\"}");
-        }
+        JsonFields.requireObject(event, "{\"type\":\"text\",\"text\":\"hi\"}");
         String type = text(event, "type", true);
         if (!TYPES.contains(type)) {
             throw new BadRequestException("type", "must be one of " + TYPES + ", got \"" + type + "\"");
@@ -171,17 +170,7 @@ public final class UserActions {
     }
 
     private static String text(JsonNode event, String field, boolean required) {
-        JsonNode n = event.get(field);
-        if (n == null || n.isNull()) {
-            if (required) {
-                throw new BadRequestException(field, "is required");
-            }
-            return null;
-        }
-        if (!n.isValueNode()) {
-            throw new BadRequestException(field, "expected text, got " + n);
-        }
-        return n.asText();
+        return JsonFields.text(event, field, required);
     }
 
     private static double number(JsonNode event, String field, double max) {
