@@ -101,7 +101,8 @@ public final class Sandbox {
         if (!PSID.matcher(id).matches()) {
             throw new BadRequestException("psid", "expected 1 to 64 letters, digits, '.', '_' or '-', got \"" + id + "\"");
         }
-        String slug = name.trim().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", ".");
+        String slug = name.trim().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", ".").replaceAll("^\\.|\\.$", "");
+        slug = slug.isEmpty() ? "user" : slug;
         String mail = email != null ? email : slug + "@example.org";
         String tel = phone != null ? phone : "+1555" + id.substring(Math.max(0, id.length() - 7)).replaceAll("\\D", "0");
         synchronized (state) {
