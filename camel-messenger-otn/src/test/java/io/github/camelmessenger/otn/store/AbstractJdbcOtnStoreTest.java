@@ -1,5 +1,7 @@
 package io.github.camelmessenger.otn.store;
 
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,6 +15,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import io.github.camelmessenger.MessengerValidationException;
+import io.github.camelmessenger.testsupport.SqlRecorder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -98,6 +101,50 @@ abstract class AbstractJdbcOtnStoreTest extends AbstractOtnStoreContractTest {
             assertThat(values(store.claim("offers", null, 10, "a", LEASE))).containsExactly("t-mine");
         } finally {
             TestDatabases.dropTables(dataSource(), otherPrefix);
+        }
+    }
+
+    @Test
+    void aStartAgainstTheExistingSchemaRunsNoDdl() {
+        SqlRecorder recorder = new SqlRecorder(dataSource());
+        JdbcOtnStore again = new JdbcOtnStore(recorder.dataSource(), prefix(), clock);
+        again.start();
+        again.storeToken(token("t-1", "u1", "offers", T0.minusSeconds(10)));
+        assertThat(again.claim("offers", null, 10, "node-a", LEASE)).hasSize(1);
+
+        assertThat(recorder.statements()).as("the store worked through the recorder").isNotEmpty();
+        assertThat(recorder.ddl()).isEmpty();
+    }
+
+    @Test
+    void theShippedScriptRunByHandIsTheSchemaTheStoreExpects() throws Exception {
+        String byHand = TestDatabases.uniquePrefix();
+        String script;
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(
+                "META-INF/camel-messenger/sql/" + (isPostgres() ? "postgresql" : "generic") + "/otn.sql")) {
+            script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        try {
+            try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
+                s.execute(script.replace("${prefix}", byHand)); // as a DBA runs it: the whole file
+            }
+            SqlRecorder recorder = new SqlRecorder(dataSource());
+            JdbcOtnStore fromScript = new JdbcOtnStore(recorder.dataSource(), byHand, clock);
+            fromScript.start();
+            fromScript.storeTokens(List.of(token("s-1", "u1", "offers", T0.minusSeconds(20)),
+                    token("s-2", "u2", "offers", T0.minusSeconds(10))));
+            fromScript.setAttribute(PAGE, "u1", "email", "ann@example.org");
+            fromScript.recordInbound(PAGE, "u3", T0.minusSeconds(5));
+            assertThat(values(fromScript.claim("offers", null, 1, "node-a", LEASE))).containsExactly("s-1");
+            assertThat(fromScript.consume("s-1", "node-a")).isTrue();
+            TokenBatch batch = fromScript.claimBatch("offers", null, null, 10, "node-a", LEASE);
+            assertThat(values(batch.tokens())).containsExactly("s-2");
+            batch.finish(List.of("s-2"), Map.of());
+            assertThat(fromScript.contactsWithoutValidToken("offers", null, 10)).extracting(Contact::psid)
+                    .containsExactly("u1", "u2", "u3");
+            assertThat(recorder.ddl()).isEmpty();
+        } finally {
+            TestDatabases.dropTables(dataSource(), byHand);
         }
     }
 
