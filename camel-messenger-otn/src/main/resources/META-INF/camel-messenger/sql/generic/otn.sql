@@ -5,11 +5,11 @@
 -- The store creates what is missing at start; to create the tables yourself, fill in the prefix and run the file,
 -- e.g.  sed 's/${prefix}//g' otn.sql  (no prefix)  or  sed 's/${prefix}/shop_/g' otn.sql
 
--- a user of a Page: created by an opt-in, an attribute or an inbound message
+-- a user of a Page: created by an opt-in, an attribute or an inbound message. Its last inbound time is kept with
+-- the conversation state (table messenger_last_inbound, see conversation-state.sql in camel-messenger).
 CREATE TABLE ${prefix}otn_contact (
     page_id      VARCHAR(64)              NOT NULL,
     psid         VARCHAR(64)              NOT NULL,
-    last_inbound TIMESTAMP WITH TIME ZONE,
     created_at   TIMESTAMP WITH TIME ZONE NOT NULL,
     updated_at   TIMESTAMP WITH TIME ZONE NOT NULL,
     PRIMARY KEY (page_id, psid)

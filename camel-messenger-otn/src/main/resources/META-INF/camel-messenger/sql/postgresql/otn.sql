@@ -8,11 +8,11 @@
 -- Keys use the "C" collation: key order equals Java's String order (the contact listings page in that order).
 -- Claims lock their rows with FOR UPDATE SKIP LOCKED, so there is no claim lock table.
 
--- a user of a Page: created by an opt-in, an attribute or an inbound message
+-- a user of a Page: created by an opt-in, an attribute or an inbound message. Its last inbound time is kept with
+-- the conversation state (table messenger_last_inbound, see conversation-state.sql in camel-messenger).
 CREATE TABLE ${prefix}otn_contact (
     page_id      VARCHAR(64) COLLATE "C" NOT NULL,
     psid         VARCHAR(64) COLLATE "C" NOT NULL,
-    last_inbound TIMESTAMP WITH TIME ZONE,
     created_at   TIMESTAMP WITH TIME ZONE NOT NULL,
     updated_at   TIMESTAMP WITH TIME ZONE NOT NULL,
     PRIMARY KEY (page_id, psid)

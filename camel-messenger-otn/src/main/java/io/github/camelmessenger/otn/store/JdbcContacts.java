@@ -25,11 +25,12 @@ import static io.github.camelmessenger.otn.store.OtnJdbc.update;
 /**
  * Contacts and their attributes in a {@link JdbcOtnStore}: tables {@code <prefix>otn_contact} and
  * {@code <prefix>otn_attribute}. Contacts are listed in key order ({@code COLLATE "C"} on PostgreSQL, so that the
- * order is Java's), a page at a time after a {@link ContactKey} cursor.
+ * order is Java's), a page at a time after a {@link ContactKey} cursor. Their last inbound times are not in these
+ * tables: they come from the conversation state ({@link LastInboundTimes}).
  */
 final class JdbcContacts {
 
-    private static final String CONTACT_COLUMNS = "c.page_id, c.psid, c.last_inbound, c.created_at, c.updated_at";
+    private static final String CONTACT_COLUMNS = "c.page_id, c.psid, c.created_at, c.updated_at";
 
     /** Which contacts a listing returns. */
     private enum Holding {
@@ -38,10 +39,12 @@ final class JdbcContacts {
 
     private final OtnJdbc jdbc;
     private final OtnTables t;
+    private final LastInboundTimes inbound;
 
-    JdbcContacts(OtnJdbc jdbc, OtnTables tables) {
+    JdbcContacts(OtnJdbc jdbc, OtnTables tables, LastInboundTimes inbound) {
         this.jdbc = jdbc;
         this.t = tables;
+        this.inbound = inbound;
     }
 
     void setAttribute(String pageId, String psid, String name, String value) {
@@ -167,18 +170,12 @@ final class JdbcContacts {
 
     void recordInbound(String pageId, String psid, Instant at) {
         ContactKey.of(pageId, psid); // validates both
-        Instant inbound = StoreArgs.instant("at", at);
+        boolean moved = inbound.record(pageId, psid, StoreArgs.instant("at", at));
         Instant now = jdbc.now();
         jdbc.call("record inbound", List.of(), c -> {
             ensureContact(c, pageId, psid, now);
-            try (PreparedStatement ps = c.prepareStatement("UPDATE " + t.contacts() + " SET last_inbound = ?,"
-                    + " updated_at = ? WHERE page_id = ? AND psid = ? AND (last_inbound IS NULL OR last_inbound < ?)")) {
-                setInstant(ps, 1, inbound);
-                setInstant(ps, 2, now);
-                ps.setString(3, pageId);
-                ps.setString(4, psid);
-                setInstant(ps, 5, inbound);
-                ps.executeUpdate();
+            if (moved) {
+                touch(c, pageId, psid, now);
             }
             return null;
         });
@@ -186,6 +183,11 @@ final class JdbcContacts {
 
     Optional<Contact> findContact(String pageId, String psid) {
         ContactKey.of(pageId, psid); // validates both
+        // the time is read once the connection is back: one call never holds two connections of the pool
+        return readContact(pageId, psid).map(inbound::fill);
+    }
+
+    private Optional<Contact> readContact(String pageId, String psid) {
         return jdbc.call("find contact", List.of(), c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + CONTACT_COLUMNS + " FROM " + t.contacts()
                                                            + " c WHERE c.page_id = ? AND c.psid = ?")) {
@@ -202,7 +204,7 @@ final class JdbcContacts {
     }
 
     private static Contact contact(ResultSet rs, Map<String, String> attributes) throws SQLException {
-        return new Contact(rs.getString(1), rs.getString(2), attributes, instant(rs, 3), instant(rs, 4), instant(rs, 5));
+        return new Contact(rs.getString(1), rs.getString(2), attributes, null, instant(rs, 3), instant(rs, 4));
     }
 
     List<Contact> contacts(ContactKey after, int max) {
@@ -222,7 +224,7 @@ final class JdbcContacts {
     private List<Contact> listContacts(String topic, ContactKey after, int max, Holding holding) {
         StoreArgs.batchSize("max", max);
         Instant now = jdbc.now();
-        return jdbc.call("list contacts", List.of(), c -> {
+        return inbound.fillAll(jdbc.call("list contacts", List.of(), c -> {
             List<Contact> page = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(listing(after != null, holding))) {
                 int i = 1;
@@ -248,7 +250,7 @@ final class JdbcContacts {
                         p.lastInbound(), p.createdAt(), p.updatedAt()));
             }
             return result;
-        });
+        }));
     }
 
     /** Params: [after page_id, after psid], [topic, now], max. */

@@ -16,6 +16,8 @@ import javax.sql.DataSource;
 
 import io.github.camelmessenger.MessengerValidationException;
 import io.github.camelmessenger.jdbc.Dialect;
+import io.github.camelmessenger.state.ConversationStateRepository;
+import io.github.camelmessenger.state.JdbcConversationStateRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +34,11 @@ import org.slf4j.LoggerFactory;
  * pooled {@code DataSource}.
  * On PostgreSQL, {@link #storeTokens} runs {@code ANALYZE} after a bulk load of 1000 or more new tokens (at most once
  * a minute), so claims right after an import are planned on real statistics.
+ * <p>
+ * Contacts' last inbound times are kept in a {@link ConversationStateRepository}, the one place a user's last inbound
+ * time lives: the one given to the constructor (the messenger-otn component gives the messenger component's), else a
+ * {@link JdbcConversationStateRepository} on the same DataSource (tables {@code messenger_waits} and
+ * {@code messenger_last_inbound}, as the messenger component's JDBC state uses by default).
  */
 public final class JdbcOtnStore implements OtnStore {
 
@@ -47,6 +54,7 @@ public final class JdbcOtnStore implements OtnStore {
     private final DataSource dataSource;
     private final String tablePrefix;
     private final Clock clock;
+    private final ConversationStateRepository conversationState;
     private volatile Parts parts;
 
     /** A store with tables {@code otn_*}. */
@@ -64,6 +72,16 @@ public final class JdbcOtnStore implements OtnStore {
 
     /** As {@link #JdbcOtnStore(DataSource, String)}, reading the time (claims, leases, expiry) from {@code clock}. */
     public JdbcOtnStore(DataSource dataSource, String tablePrefix, Clock clock) {
+        this(dataSource, tablePrefix, clock, new JdbcConversationStateRepository(dataSource));
+    }
+
+    /**
+     * As {@link #JdbcOtnStore(DataSource, String, Clock)}, keeping contacts' last inbound times in
+     * {@code conversationState} (started by {@link #start()}, never stopped by the store).
+     */
+    public JdbcOtnStore(DataSource dataSource, String tablePrefix, Clock clock,
+                        ConversationStateRepository conversationState) {
+        this.conversationState = Objects.requireNonNull(conversationState, "conversationState");
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.tablePrefix = tablePrefix == null ? "" : tablePrefix;
         if (!this.tablePrefix.isEmpty() && !PREFIX.matcher(this.tablePrefix).matches()) {
@@ -77,11 +95,17 @@ public final class JdbcOtnStore implements OtnStore {
         return tablePrefix;
     }
 
+    /** Where contacts' last inbound times are kept. */
+    public ConversationStateRepository getConversationState() {
+        return conversationState;
+    }
+
     @Override
     public synchronized void start() {
         if (parts != null) {
             return;
         }
+        conversationState.start();
         try (Connection c = dataSource.getConnection()) {
             String product = c.getMetaData().getDatabaseProductName();
             Dialect dialect = Dialect.ofProduct(product);
@@ -91,7 +115,7 @@ public final class JdbcOtnStore implements OtnStore {
             OtnTables tables = OtnTables.of(tablePrefix, dialect);
             OtnSchema.ensure(c, tables);
             OtnJdbc jdbc = new OtnJdbc(dataSource, clock);
-            JdbcContacts contacts = new JdbcContacts(jdbc, tables);
+            JdbcContacts contacts = new JdbcContacts(jdbc, tables, new LastInboundTimes(conversationState));
             parts = new Parts(tables, new JdbcTokens(jdbc, tables, contacts), contacts,
                     new JdbcClaims(jdbc, tables, contacts));
             LOG.info("OTN store ready on {} (tables {}*)", product, tablePrefix + "otn_");

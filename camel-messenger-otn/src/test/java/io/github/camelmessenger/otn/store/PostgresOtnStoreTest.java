@@ -109,7 +109,7 @@ class PostgresOtnStoreTest extends AbstractJdbcOtnStoreTest {
     void aBatchWhoseSessionDiedIsClaimableAtOnceAndStillWritesWhatWasSent() throws Exception {
         store.storeToken(token("d-1", "u1", "offers", T0.minusSeconds(30)));
         store.storeToken(token("d-2", "u2", "offers", T0.minusSeconds(20)));
-        JdbcOtnStore nodeA = new JdbcOtnStore(TestDatabases.postgresUnpooled(), PREFIX, clock);
+        JdbcOtnStore nodeA = newStore(TestDatabases.postgresUnpooled(), PREFIX, clock);
         nodeA.start();
         TokenBatch dying = nodeA.claimBatch("offers", null, null, 10, "node-a", LEASE);
         assertThat(values(dying.tokens())).containsExactly("d-1", "d-2");
@@ -130,7 +130,7 @@ class PostgresOtnStoreTest extends AbstractJdbcOtnStoreTest {
     @Test
     void aBatchOpenLongerThanItsLeaseLosesItsClaim() throws Exception {
         store.storeToken(token("e-1", "u1", "offers", T0.minusSeconds(30)));
-        JdbcOtnStore nodeA = new JdbcOtnStore(TestDatabases.postgresUnpooled(), PREFIX, clock);
+        JdbcOtnStore nodeA = newStore(TestDatabases.postgresUnpooled(), PREFIX, clock);
         nodeA.start();
         TokenBatch slow = nodeA.claimBatch("offers", null, null, 10, "node-a", Duration.ofMillis(300));
         assertThat(store.claimBatch("offers", null, null, 10, "node-b", LEASE).tokens()).isEmpty();
@@ -173,7 +173,8 @@ class PostgresOtnStoreTest extends AbstractJdbcOtnStoreTest {
                 s.execute("CREATE INDEX " + old + "otn_token_expiry ON " + old + "otn_token (status, topic, expires_at)");
             }
             SqlRecorder recorder = new SqlRecorder(pool);
-            new JdbcOtnStore(recorder.dataSource(), old, clock).start();
+            TestDatabases.conversationState(pool, old).start(); // its tables are not the subject here
+            newStore(recorder.dataSource(), old, clock).start();
 
             assertThat(recorder.ddl()).hasSize(4)
                     .anySatisfy(ddl -> assertThat(ddl).startsWith("CREATE INDEX " + old + "otn_token_claim_order ON"))
@@ -188,7 +189,7 @@ class PostgresOtnStoreTest extends AbstractJdbcOtnStoreTest {
             }
 
             recorder.clear();
-            JdbcOtnStore again = new JdbcOtnStore(recorder.dataSource(), old, clock);
+            JdbcOtnStore again = newStore(recorder.dataSource(), old, clock);
             again.start();
             again.storeToken(token("a-1", "u1", "offers", T0.minusSeconds(10)));
             assertThat(values(again.claim("offers", null, 10, "node-a", LEASE))).containsExactly("a-1");
