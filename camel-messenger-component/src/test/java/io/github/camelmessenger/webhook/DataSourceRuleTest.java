@@ -14,6 +14,7 @@ import io.github.camelmessenger.webhook.inbox.JdbcWebhookInbox;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.PropertyBindingSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +43,23 @@ class DataSourceRuleTest {
         DataSource db = TestDatabases.h2();
         context.getRegistry().bind("db", db);
         waitRoute("&stateRepository=#class:" + JdbcConversationStateRepository.class.getName());
+        context.start();
+
+        setWait("U1");
+
+        assertThat(count(db, "messenger_waits")).isOne();
+    }
+
+    @Test
+    void aComponentLevelRepositoryDeclaredByClassNameAsInProperties() throws Exception {
+        DataSource db = TestDatabases.h2();
+        context.getRegistry().bind("db", db);
+        // what camel.component.messenger.state-repository = #class:... does in Camel Main
+        PropertyBindingSupport.build().withCamelContext(context)
+                .withTarget(context.getComponent("messenger", MessengerComponent.class))
+                .withProperty("stateRepository", "#class:" + JdbcConversationStateRepository.class.getName())
+                .bind();
+        waitRoute("");
         context.start();
 
         setWait("U1");
