@@ -1,5 +1,5 @@
 -- The durable webhook inbox of the messenger component: io.github.camelmessenger.webhook.inbox.JdbcWebhookInbox.
--- This file: postgresql. The three dialects differ only in the type of event_json.
+-- This file: PostgreSQL. The files differ only in the type of event_json.
 --
 -- ${table} is the inbox's tableName: MESSENGER_WEBHOOK_INBOX unless configured otherwise.
 -- channel is the webhook path (several webhooks may share the table); status is PENDING, CLAIMED or DEAD;
