@@ -51,6 +51,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelmessenger.MessengerConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "datasource":
+        case "dataSource": target.setDataSource(property(camelContext, javax.sql.DataSource.class, value)); return true;
         case "defaultactionurl":
         case "defaultActionUrl": getOrCreateConfiguration(target).setDefaultActionUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "duration": getOrCreateConfiguration(target).setDuration(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -147,7 +149,7 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
 
     @Override
     public String[] getAutowiredNames() {
-        return new String[]{"clock"};
+        return new String[]{"clock", "dataSource"};
     }
 
     @Override
@@ -174,6 +176,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "configuration": return io.github.camelmessenger.MessengerConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "datasource":
+        case "dataSource": return javax.sql.DataSource.class;
         case "defaultactionurl":
         case "defaultActionUrl": return java.lang.String.class;
         case "duration": return long.class;
@@ -293,6 +297,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
+        case "datasource":
+        case "dataSource": return target.getDataSource();
         case "defaultactionurl":
         case "defaultActionUrl": return getOrCreateConfiguration(target).getDefaultActionUrl();
         case "duration": return getOrCreateConfiguration(target).getDuration();

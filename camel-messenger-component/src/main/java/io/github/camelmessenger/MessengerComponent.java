@@ -3,11 +3,15 @@ package io.github.camelmessenger;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
 
 import io.github.camelmessenger.internal.graph.GraphClient;
 import io.github.camelmessenger.internal.graph.GraphClientOptions;
 import io.github.camelmessenger.internal.graph.PageRateLimiter;
-
+import io.github.camelmessenger.jdbc.DataSourceAware;
+import io.github.camelmessenger.jdbc.DataSources;
 import io.github.camelmessenger.state.ConversationStateRepository;
 import io.github.camelmessenger.state.InMemoryConversationStateRepository;
 import io.vertx.core.Vertx;
@@ -30,6 +34,13 @@ public class MessengerComponent extends DefaultComponent {
                             + "holds exactly one java.time.Clock (e.g. a sandbox's clock that can jump ahead). "
                             + "Default: the system clock.")
     private Clock clock;
+    @Metadata(label = "advanced", autowired = true,
+              description = "The database of the JDBC stores configured without one: a JdbcConversationStateRepository"
+                            + " (stateRepository) or JdbcWebhookInbox (inbox) created without a DataSource, e.g. "
+                            + "stateRepository=#class:io.github.camelmessenger.state.JdbcConversationStateRepository."
+                            + " When not set: the single DataSource in the registry. Setting it does not move "
+                            + "conversation state into the database; stateRepository does.")
+    private DataSource dataSource;
 
     private Vertx ownVertx;
     private ConversationStateRepository defaultState;
@@ -75,22 +86,50 @@ public class MessengerComponent extends DefaultComponent {
     }
 
     /**
-     * Where waits and last inbound times live for an endpoint: its own repository, the component's, or one in-memory
-     * repository shared by every endpoint of this component, so the producer's waits reach the consumer.
+     * Where waits and last inbound times live for an endpoint: its own repository, else the one the component's
+     * endpoints share ({@link #sharedStateRepository}), so the producer's waits reach the consumer. Started.
      */
     public synchronized ConversationStateRepository stateRepository(MessengerConfiguration endpointConfiguration) {
         ConversationStateRepository repository = endpointConfiguration.getStateRepository();
         if (repository == null) {
-            repository = configuration.getStateRepository();
+            return sharedStateRepository(null);
         }
+        supplyDataSource(repository);
+        ServiceHelper.startService(repository);
+        return repository;
+    }
+
+    /**
+     * The conversation state of the endpoints that configure none, started: the component's stateRepository, else
+     * the component's default. The default is created on first use: from {@code preferredDefault} when the first
+     * caller gives one (messenger-otn gives a JDBC repository on its database, so that its contacts and the 24-hour
+     * window read the same last inbound times), else in memory.
+     */
+    public synchronized ConversationStateRepository sharedStateRepository(
+            Supplier<? extends ConversationStateRepository> preferredDefault) {
+        ConversationStateRepository repository = configuration.getStateRepository();
         if (repository == null) {
             if (defaultState == null) {
-                defaultState = new InMemoryConversationStateRepository();
+                defaultState = preferredDefault != null
+                        ? preferredDefault.get() : new InMemoryConversationStateRepository();
             }
             repository = defaultState;
         }
+        supplyDataSource(repository);
         ServiceHelper.startService(repository);
         return repository;
+    }
+
+    /**
+     * Gives a JDBC store created without a DataSource (a {@link DataSourceAware} state repository or inbox) this
+     * component's: the dataSource option, else the single DataSource in the registry.
+     *
+     * @throws IllegalArgumentException when the store needs one and the rule finds none
+     */
+    public void supplyDataSource(Object store) {
+        if (store instanceof DataSourceAware aware && aware.getDataSource() == null) {
+            aware.setDataSource(DataSources.require(getCamelContext(), dataSource, "messenger: " + store));
+        }
     }
 
     /** A Graph API client for one endpoint's configuration; the caller closes it. */
@@ -158,6 +197,14 @@ public class MessengerComponent extends DefaultComponent {
 
     public void setClock(Clock clock) {
         this.clock = clock;
+    }
+
+    public DataSource getDataSource() {
+        return dataSource;
+    }
+
+    public void setDataSource(DataSource dataSource) {
+        this.dataSource = dataSource;
     }
 
     public MessengerConfiguration getConfiguration() {

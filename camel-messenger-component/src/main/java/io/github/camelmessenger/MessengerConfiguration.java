@@ -123,9 +123,10 @@ public class MessengerConfiguration implements Cloneable {
                             + "uses a one-time notification token; users never seen are sent to. ignore: always send.")
     private String windowPolicy = "reject";
     @UriParam(label = "advanced",
-              description = "Where waits and each user's last inbound time live, shared by the producer and the "
-                            + "webhook consumer: in memory by default, or a JdbcConversationStateRepository bean for "
-                            + "state that survives restarts and is shared by several nodes.")
+              description = "Where waits and each user's last inbound time live, shared by the producer, the "
+                            + "webhook consumer and messenger-otn: in memory by default (on messenger-otn's database "
+                            + "when messenger-otn keeps its tokens in one), or a JdbcConversationStateRepository bean "
+                            + "for state that survives restarts and is shared by several nodes.")
     private ConversationStateRepository stateRepository;
 
     // ----- producer: HTTP, retries, rate limit

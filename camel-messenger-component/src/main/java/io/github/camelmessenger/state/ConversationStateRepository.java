@@ -1,14 +1,19 @@
 package io.github.camelmessenger.state;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.apache.camel.Service;
 
 /**
  * Conversation state of Messenger users, keyed by Page id and PSID: at most one pending {@link Wait} per user, and
- * the time of the user's last inbound message (for the 24-hour messaging window).
+ * the time of the user's last inbound message (for the 24-hour messaging window). This is the one place each user's
+ * last inbound time is kept: the webhook consumer records it, the window check reads it, and {@code messenger-otn}
+ * records and reports it for its contacts.
  * <p>
  * Each wait ends exactly once: either an input of the user takes it ({@link #takeWait}), or, once expired, one
  * expiry sweep claims it ({@link #claimExpired}), or a newer wait replaces it. This holds across threads and, for
@@ -57,4 +62,18 @@ public interface ConversationStateRepository extends Service {
 
     /** The time of the user's last inbound message, or empty when the repository has never seen the user. */
     Optional<Instant> lastInbound(String pageId, String psid);
+
+    /**
+     * The last inbound times of several users of one Page at once (for contact listings); users the repository has
+     * never seen (and null entries) are left out. The default asks {@link #lastInbound(String, String)} for each.
+     */
+    default Map<String, Instant> lastInboundTimes(String pageId, Collection<String> psids) {
+        Map<String, Instant> times = new HashMap<>();
+        for (String psid : psids) {
+            if (psid != null) {
+                lastInbound(pageId, psid).ifPresent(at -> times.put(psid, at));
+            }
+        }
+        return times;
+    }
 }

@@ -4,14 +4,21 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import io.github.camelmessenger.jdbc.DataSourceAware;
+import io.github.camelmessenger.jdbc.Dialect;
+import io.github.camelmessenger.jdbc.Schema;
+import io.github.camelmessenger.jdbc.SqlScript;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,42 +28,59 @@ import org.slf4j.LoggerFactory;
  * Camel contexts (nodes), in one JVM or many, may share one database: a wait is taken or claimed by exactly one of
  * them, and nothing is lost when a node restarts.
  * <p>
- * Two tables, created when missing unless {@link #setCreateTablesIfMissing(boolean) createTablesIfMissing} is off
- * (all columns {@code NOT NULL}; times are epoch milliseconds, UTC):
- * <pre>
- * CREATE TABLE messenger_waits (page_id VARCHAR(64), psid VARCHAR(64), step VARCHAR(255), created_at BIGINT,
- *     expires_at BIGINT, generation BIGINT, PRIMARY KEY (page_id, psid));   -- plus an index on expires_at
- * CREATE TABLE messenger_last_inbound (page_id VARCHAR(64), psid VARCHAR(64), last_inbound_at BIGINT,
- *     PRIMARY KEY (page_id, psid));
- * </pre>
+ * Two tables, {@code <prefix>waits} and {@code <prefix>last_inbound}, defined by the script
+ * {@code META-INF/camel-messenger/sql/generic/conversation-state.sql} in this jar (all columns {@code NOT NULL};
+ * times are epoch milliseconds, UTC). At start the repository looks them up in the database catalog and creates
+ * only what is missing, unless {@link #setCreateTablesIfMissing(boolean) createTablesIfMissing} is off; a start
+ * against existing tables runs no DDL. A DBA may run the script by hand instead.
+ * <p>
  * PostgreSQL and H2 get single-statement SQL ({@code DELETE ... RETURNING}, {@code FOR UPDATE SKIP LOCKED},
  * upserts); other databases get portable SQL that stays exactly-once through the {@code generation} column (a
  * random number each put gives the row, checked by every delete).
  * <p>
  * Each operation borrows one connection, runs in auto-commit mode (each statement is its own short transaction) and
  * returns the connection at once; no connection is held between calls and the repository needs no pool of its own.
- * The data source belongs to the caller: stopping the repository does not close it.
+ * The data source belongs to the caller: stopping the repository does not close it. Created without one (e.g.
+ * {@code stateRepository=#class:io.github.camelmessenger.state.JdbcConversationStateRepository}), the repository
+ * gets the {@code messenger} component's: its {@code dataSource} option, else the single DataSource in the registry.
  */
-public class JdbcConversationStateRepository extends ServiceSupport implements ConversationStateRepository {
+public class JdbcConversationStateRepository extends ServiceSupport
+        implements ConversationStateRepository, DataSourceAware {
 
     /** The default {@link #setTablePrefix(String) table prefix}. */
     public static final String DEFAULT_TABLE_PREFIX = "messenger_";
+    /** The schema script, per {@link Dialect} under {@value SqlScript#LOCATION}. */
+    static final String SCRIPT = "conversation-state";
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcConversationStateRepository.class);
+    /** Users per query of {@link #lastInboundTimes}: well below every database's limit on parameters. */
+    private static final int LOOKUP_CHUNK = 500;
 
-    private final DataSource dataSource;
+    private DataSource dataSource;
     private String tablePrefix = DEFAULT_TABLE_PREFIX;
     private boolean createTablesIfMissing = true;
     /** A dialect forced by tests (e.g. the portable one on PostgreSQL); null detects it from the database. */
-    private String dialectName;
-    private volatile SqlDialect dialect;
+    private Dialect forcedDialect;
+    private volatile StateSql sql;
+
+    /** A repository without its data source yet: set it, or let the messenger component supply its own. */
+    public JdbcConversationStateRepository() {
+    }
 
     public JdbcConversationStateRepository(DataSource dataSource) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     }
 
+    @Override
     public DataSource getDataSource() {
         return dataSource;
+    }
+
+    /** The database; set before the repository is started or used. */
+    @Override
+    public void setDataSource(DataSource dataSource) {
+        requireNotPrepared();
+        this.dataSource = dataSource;
     }
 
     public String getTablePrefix() {
@@ -79,7 +103,7 @@ public class JdbcConversationStateRepository extends ServiceSupport implements C
 
     /**
      * Whether to create missing tables on start (default {@code true}). When {@code false}, a missing table fails
-     * the start with a message carrying the statement to create it.
+     * the start with a message carrying the statements to create it.
      */
     public void setCreateTablesIfMissing(boolean createTablesIfMissing) {
         requireNotPrepared();
@@ -89,19 +113,19 @@ public class JdbcConversationStateRepository extends ServiceSupport implements C
     /** Forces a dialect ({@code postgresql}, {@code h2}, {@code generic}) instead of detecting it; for tests. */
     void setDialectName(String dialectName) {
         requireNotPrepared();
-        this.dialectName = dialectName;
+        this.forcedDialect = Dialect.named(dialectName);
     }
 
     /** The SQL dialect in use ({@code postgresql}, {@code h2} or {@code generic}); prepares the store if needed. */
     public String getDialectName() {
-        return dialect().name();
+        return sql().dialect().id();
     }
 
     // ---- lifecycle ------------------------------------------------------------------------------------------
 
     @Override
     protected void doStart() {
-        dialect();
+        sql();
     }
 
     @Override
@@ -110,87 +134,53 @@ public class JdbcConversationStateRepository extends ServiceSupport implements C
     }
 
     private void requireNotPrepared() {
-        if (dialect != null) {
+        if (sql != null) {
             throw new IllegalStateException("Configure " + getClass().getSimpleName() + " before it is started");
         }
     }
 
-    private SqlDialect dialect() {
-        SqlDialect d = dialect;
-        if (d == null) {
+    private StateSql sql() {
+        StateSql s = sql;
+        if (s == null) {
             synchronized (this) {
-                d = dialect;
-                if (d == null) {
-                    d = prepare();
-                    dialect = d;
+                s = sql;
+                if (s == null) {
+                    s = prepare();
+                    sql = s;
                 }
             }
         }
-        return d;
+        return s;
     }
 
-    private SqlDialect prepare() {
+    private StateSql prepare() {
+        if (dataSource == null) {
+            throw new ConversationStateException("JdbcConversationStateRepository has no dataSource: set one, or use"
+                                                 + " it as the messenger component's stateRepository, which supplies"
+                                                 + " the component's");
+        }
         StateTables tables = StateTables.withPrefix(tablePrefix);
         try (Connection c = dataSource.getConnection()) {
-            String product = c.getMetaData().getDatabaseProductName();
-            SqlDialect d = dialectName != null
-                    ? SqlDialect.named(dialectName, tables) : SqlDialect.forProduct(product, tables);
-            ensureTable(c, tables.waits(), d.createWaits());
-            ensureTable(c, tables.lastInbound(), d.createLastInbound());
-            LOG.info("Conversation state in {} tables {} and {} ({} SQL)", product, tables.waits(),
-                    tables.lastInbound(), d.name());
-            return d;
+            Dialect dialect = forcedDialect != null ? forcedDialect : Dialect.of(c);
+            SqlScript script = SqlScript.load(JdbcConversationStateRepository.class, SCRIPT, dialect,
+                    Map.of("prefix", tablePrefix));
+            if (createTablesIfMissing) {
+                Schema.createMissing(c, script);
+            } else {
+                List<String> missing = Schema.missing(c, script);
+                if (!missing.isEmpty()) {
+                    throw new ConversationStateException("Conversation state tables " + tables.waits() + "/"
+                                                         + tables.lastInbound() + " are incomplete and"
+                                                         + " createTablesIfMissing is false; create them with: "
+                                                         + String.join("; ", missing));
+                }
+            }
+            LOG.info("Conversation state in {} tables {} and {} ({} SQL)", c.getMetaData().getDatabaseProductName(),
+                    tables.waits(), tables.lastInbound(), dialect.id());
+            return StateSql.of(dialect, tables);
         } catch (SQLException e) {
             throw new ConversationStateException("Conversation state: cannot prepare tables " + tables.waits()
                                                  + " and " + tables.lastInbound() + ": " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Creates the table (with its indexes, in one transaction where the database's DDL is transactional) unless it
-     * exists. Nodes starting together may race; losing that race is fine as long as the table exists afterwards.
-     */
-    private void ensureTable(Connection c, String table, List<String> ddl) throws SQLException {
-        if (tableExists(c, table)) {
-            return;
-        }
-        if (!createTablesIfMissing) {
-            throw new ConversationStateException("Conversation state table " + table + " does not exist and"
-                                                 + " createTablesIfMissing is false; create it with: "
-                                                 + String.join("; ", ddl));
-        }
-        boolean autoCommit = c.getAutoCommit();
-        c.setAutoCommit(false);
-        try {
-            try (Statement s = c.createStatement()) {
-                for (String sql : ddl) {
-                    s.execute(sql);
-                }
-            }
-            c.commit();
-            LOG.debug("Created table {}", table);
-        } catch (SQLException e) {
-            c.rollback();
-            if (!tableExists(c, table)) {
-                throw e;
-            }
-            LOG.debug("Table {} was created by another node meanwhile", table);
-        } finally {
-            c.setAutoCommit(autoCommit);
-        }
-    }
-
-    /** Probes with a query rather than metadata, which would depend on how the database folds identifier case. */
-    private static boolean tableExists(Connection c, String table) throws SQLException {
-        boolean autoCommit = c.getAutoCommit();
-        c.setAutoCommit(true);
-        try (Statement s = c.createStatement()) {
-            s.executeQuery("SELECT 1 FROM " + table + " WHERE 1 = 0").close();
-            return true;
-        } catch (SQLException e) {
-            return false;
-        } finally {
-            c.setAutoCommit(autoCommit);
         }
     }
 
@@ -222,10 +212,10 @@ public class JdbcConversationStateRepository extends ServiceSupport implements C
     @Override
     public Optional<Wait> findWait(String pageId, String psid) {
         requireUser(pageId, psid);
-        return run("find a wait", (d, c) -> SqlDialect.query(c,
+        return run("find a wait", (d, c) -> StateSql.query(c,
                 "SELECT page_id, psid, step, created_at, expires_at, generation FROM " + d.tables.waits()
                 + " WHERE page_id = ? AND psid = ?", pageId, psid)
-                .stream().findFirst().map(SqlDialect.StoredWait::value));
+                .stream().findFirst().map(StateSql.StoredWait::value));
     }
 
     @Override
@@ -244,12 +234,39 @@ public class JdbcConversationStateRepository extends ServiceSupport implements C
         return run("read the last inbound time", (d, c) -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT last_inbound_at FROM " + d.tables.lastInbound() + " WHERE page_id = ? AND psid = ?")) {
-                SqlDialect.bind(ps, pageId, psid);
+                StateSql.bind(ps, pageId, psid);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Optional.of(Instant.ofEpochMilli(rs.getLong(1))) : Optional.<Instant>empty();
                 }
             }
         });
+    }
+
+    @Override
+    public Map<String, Instant> lastInboundTimes(String pageId, Collection<String> psids) {
+        Objects.requireNonNull(pageId, "pageId");
+        List<String> users = psids.stream().filter(Objects::nonNull).distinct().toList();
+        Map<String, Instant> times = new HashMap<>();
+        for (int from = 0; from < users.size(); from += LOOKUP_CHUNK) {
+            List<String> chunk = users.subList(from, Math.min(users.size(), from + LOOKUP_CHUNK));
+            run("read last inbound times", (d, c) -> {
+                try (PreparedStatement ps = c.prepareStatement("SELECT psid, last_inbound_at FROM "
+                        + d.tables.lastInbound() + " WHERE page_id = ? AND psid IN ("
+                        + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")")) {
+                    ps.setString(1, pageId);
+                    for (int i = 0; i < chunk.size(); i++) {
+                        ps.setString(i + 2, chunk.get(i));
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            times.put(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)));
+                        }
+                    }
+                }
+                return null;
+            });
+        }
+        return times;
     }
 
     private static void requireUser(String pageId, String psid) {
@@ -259,12 +276,12 @@ public class JdbcConversationStateRepository extends ServiceSupport implements C
 
     @FunctionalInterface
     private interface SqlWork<T> {
-        T run(SqlDialect dialect, Connection connection) throws SQLException;
+        T run(StateSql dialect, Connection connection) throws SQLException;
     }
 
     /** Borrows a connection in auto-commit mode for one operation and hands it back as it found it. */
     private <T> T run(String action, SqlWork<T> work) {
-        SqlDialect d = dialect();
+        StateSql d = sql();
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             if (!autoCommit) {

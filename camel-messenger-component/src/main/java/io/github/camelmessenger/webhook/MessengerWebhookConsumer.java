@@ -68,6 +68,7 @@ public class MessengerWebhookConsumer extends DefaultConsumer {
         }
         EventTypeFilter filter = EventTypeFilter.of(config.getEventTypes());
         IdempotentRepository repository = start(context, config.getIdempotentRepository());
+        getEndpoint().getComponent().supplyDataSource(config.getInbox());
         WebhookInbox inbox = start(context, config.getInbox());
         DeliveryParser parser = new DeliveryParser(MAPPER);
         ExecutorServiceManager executors = context.getExecutorServiceManager();

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -211,6 +212,26 @@ abstract class ConversationStateRepositoryContract {
         assertThat(repository.lastInbound(PAGE, "u1")).contains(T0.plusSeconds(200));
         assertThat(repository.lastInbound(PAGE, "u2")).isEmpty();
         assertThat(repository.lastInbound("9988776655", "u1")).isEmpty();
+    }
+
+    @Test
+    void lastInboundTimesOfManyUsersAtOnceLeaveOutUnknownUsers() {
+        List<String> psids = new ArrayList<>();
+        for (int i = 0; i < 1200; i++) {
+            psids.add("u" + i);
+            if (i % 3 == 0) {
+                repository.recordInbound(PAGE, "u" + i, T0.plusMillis(i));
+            }
+        }
+        repository.recordInbound("9988776655", "u1", T0);
+        psids.add(null);
+        psids.add("u0");
+
+        Map<String, Instant> times = repository.lastInboundTimes(PAGE, psids);
+
+        assertThat(times).hasSize(400).containsEntry("u0", T0).containsEntry("u1197", T0.plusMillis(1197))
+                .doesNotContainKey("u1");
+        assertThat(repository.lastInboundTimes(PAGE, List.of())).isEmpty();
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import io.github.camelmessenger.jdbc.Dialect;
 import org.h2.jdbcx.JdbcDataSource;
 
 /** The contract on an in-memory H2 database with H2's own SQL; "nodes" are repositories sharing the database. */
@@ -18,6 +19,6 @@ class H2JdbcConversationStateRepositoryTest extends JdbcConversationStateReposit
 
     @Override
     protected String expectedDialect() {
-        return H2Dialect.NAME;
+        return Dialect.H2.id();
     }
 }

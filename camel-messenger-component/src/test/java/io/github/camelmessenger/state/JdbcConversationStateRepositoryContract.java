@@ -1,5 +1,7 @@
 package io.github.camelmessenger.state;
 
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -16,6 +18,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 import javax.sql.DataSource;
 
+import io.github.camelmessenger.testsupport.SqlRecorder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -63,8 +66,12 @@ abstract class JdbcConversationStateRepositoryContract extends ConversationState
 
     @Override
     protected JdbcConversationStateRepository newRepository() {
-        JdbcConversationStateRepository repo = new JdbcConversationStateRepository(dataSource());
-        repo.setTablePrefix(prefix);
+        return newRepository(dataSource(), prefix);
+    }
+
+    private JdbcConversationStateRepository newRepository(DataSource ds, String tablePrefix) {
+        JdbcConversationStateRepository repo = new JdbcConversationStateRepository(ds);
+        repo.setTablePrefix(tablePrefix);
         if (forcedDialect() != null) {
             repo.setDialectName(forcedDialect());
         }
@@ -98,9 +105,13 @@ abstract class JdbcConversationStateRepositoryContract extends ConversationState
     @AfterAll
     void dropTables() {
         if (pool != null) {
-            execute("DROP TABLE IF EXISTS " + prefix + "waits", "DROP TABLE IF EXISTS " + prefix + "last_inbound");
+            dropTables(prefix);
             pool.closeAll();
         }
+    }
+
+    void dropTables(String tablePrefix) {
+        execute("DROP TABLE IF EXISTS " + tablePrefix + "waits", "DROP TABLE IF EXISTS " + tablePrefix + "last_inbound");
     }
 
     void execute(String... statements) {
@@ -239,7 +250,66 @@ abstract class JdbcConversationStateRepositoryContract extends ConversationState
             assertThat(nodes.get(3).takeWait(PAGE, "u1", T0)).contains(wait);
             nodes.forEach(JdbcConversationStateRepository::stop);
         } finally {
-            execute("DROP TABLE IF EXISTS " + fresh + "waits", "DROP TABLE IF EXISTS " + fresh + "last_inbound");
+            dropTables(fresh);
+        }
+    }
+
+    @Test
+    void aStartAgainstExistingTablesRunsNoDdl() {
+        SqlRecorder recorder = new SqlRecorder(dataSource());
+        JdbcConversationStateRepository again = newRepository(recorder.dataSource(), prefix);
+        again.start();
+        try {
+            again.recordInbound(PAGE, "u1", T0);
+            assertThat(recorder.statements()).as("the repository worked through the recorder").isNotEmpty();
+            assertThat(recorder.ddl()).isEmpty();
+        } finally {
+            again.stop();
+        }
+    }
+
+    @Test
+    void aFirstStartCreatesTheSchemaAndALaterStartOnlyWhatWentMissing() {
+        String fresh = prefix + "once_";
+        SqlRecorder recorder = new SqlRecorder(dataSource());
+        try {
+            newRepository(recorder.dataSource(), fresh).start();
+            assertThat(recorder.ddl()).hasSize(3).allSatisfy(ddl -> assertThat(ddl).startsWith("CREATE"));
+
+            execute("DROP INDEX " + fresh + "waits_expires_idx");
+            recorder.clear();
+            newRepository(recorder.dataSource(), fresh).start();
+            assertThat(recorder.ddl()).singleElement().asString()
+                    .startsWith("CREATE INDEX " + fresh + "waits_expires_idx ON " + fresh + "waits");
+        } finally {
+            dropTables(fresh);
+        }
+    }
+
+    @Test
+    void theShippedScriptRunByHandIsTheSchemaTheRepositoryExpects() throws Exception {
+        String byHand = prefix + "dba_";
+        String script;
+        try (InputStream in = getClass().getClassLoader()
+                .getResourceAsStream("META-INF/camel-messenger/sql/generic/conversation-state.sql")) {
+            script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        // what a DBA does: fill in the prefix and run the file as it is
+        execute(script.replace("${prefix}", byHand));
+        SqlRecorder recorder = new SqlRecorder(dataSource());
+        JdbcConversationStateRepository repo = newRepository(recorder.dataSource(), byHand);
+        try {
+            repo.start();
+            Wait wait = waitFor("u1", "ask-email", T0, THIRTY_MINUTES);
+            repo.putWait(wait);
+            repo.recordInbound(PAGE, "u1", T0);
+            assertThat(repo.takeWait(PAGE, "u1", T0)).contains(wait);
+            assertThat(repo.claimExpired(T0.plus(Duration.ofDays(1)), 5)).isEmpty();
+            assertThat(repo.lastInbound(PAGE, "u1")).contains(T0);
+            assertThat(recorder.ddl()).isEmpty();
+        } finally {
+            repo.stop();
+            dropTables(byHand);
         }
     }
 

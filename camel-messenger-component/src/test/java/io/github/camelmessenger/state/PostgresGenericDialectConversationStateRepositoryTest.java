@@ -1,5 +1,7 @@
 package io.github.camelmessenger.state;
 
+import io.github.camelmessenger.jdbc.Dialect;
+
 /**
  * The portable SQL (used for databases without a dialect of their own) keeps the contract on PostgreSQL too, here
  * with connections handed out in manual-commit mode, as some pools are set up.
@@ -8,12 +10,12 @@ class PostgresGenericDialectConversationStateRepositoryTest extends PostgresJdbc
 
     @Override
     protected String forcedDialect() {
-        return SqlDialect.GENERIC;
+        return Dialect.GENERIC.id();
     }
 
     @Override
     protected String expectedDialect() {
-        return SqlDialect.GENERIC;
+        return Dialect.GENERIC.id();
     }
 
     @Override

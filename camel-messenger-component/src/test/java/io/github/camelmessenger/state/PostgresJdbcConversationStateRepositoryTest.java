@@ -1,8 +1,9 @@
 package io.github.camelmessenger.state;
 
-import io.github.camelmessenger.testsupport.PostgresTestDatabase;
-
 import javax.sql.DataSource;
+
+import io.github.camelmessenger.jdbc.Dialect;
+import io.github.camelmessenger.testsupport.PostgresTestDatabase;
 
 /** The contract on PostgreSQL with its own single-statement SQL, including two nodes on one database. */
 class PostgresJdbcConversationStateRepositoryTest extends JdbcConversationStateRepositoryContract {
@@ -14,6 +15,6 @@ class PostgresJdbcConversationStateRepositoryTest extends JdbcConversationStateR
 
     @Override
     protected String expectedDialect() {
-        return PostgresDialect.NAME;
+        return Dialect.POSTGRESQL.id();
     }
 }

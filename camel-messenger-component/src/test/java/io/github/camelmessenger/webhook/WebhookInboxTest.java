@@ -24,11 +24,14 @@ import static io.github.camelmessenger.webhook.WebhookClient.APP_SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The durable inbox on H2: answer once stored, process later with redelivery, dead letters and replay. */
+/**
+ * The durable inbox on H2 (this class) and PostgreSQL (the subclass): answer once stored, process later with
+ * redelivery, dead letters and replay.
+ */
 class WebhookInboxTest {
 
-    private final DataSource dataSource = TestDatabases.h2();
-    private final String table = TestDatabases.uniqueTable("INBOX");
+    protected final DataSource dataSource = dataSource();
+    protected final String table = TestDatabases.uniqueTable("INBOX");
     private final JdbcWebhookInbox inbox = new JdbcWebhookInbox(dataSource, table);
     private WebhookTestServer server;
     private WebhookClient client;
@@ -48,6 +51,11 @@ class WebhookInboxTest {
     /** The steps after from(). */
     interface RouteSteps {
         void accept(org.apache.camel.model.RouteDefinition from) throws Exception;
+    }
+
+    /** The database under test; called once per test, while the instance is being built. */
+    protected DataSource dataSource() {
+        return TestDatabases.h2();
     }
 
     @AfterEach

@@ -7,9 +7,14 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import io.github.camelmessenger.MessengerComponent;
+import io.github.camelmessenger.jdbc.DataSources;
 import io.github.camelmessenger.otn.store.InMemoryOtnStore;
 import io.github.camelmessenger.otn.store.JdbcOtnStore;
 import io.github.camelmessenger.otn.store.OtnStore;
+import io.github.camelmessenger.state.ConversationStateRepository;
+import io.github.camelmessenger.state.InMemoryConversationStateRepository;
+import io.github.camelmessenger.state.JdbcConversationStateRepository;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
@@ -29,8 +34,8 @@ public class MessengerOtnComponent extends DefaultComponent {
 
     @Metadata(autowired = true,
               description = "The database of tokens and contacts (a JdbcOtnStore; tables created if missing; H2 and "
-                            + "PostgreSQL tested). Autowired when the registry holds exactly one DataSource. Without "
-                            + "one, and without a store, tokens are kept in memory and lost on restart.")
+                            + "PostgreSQL tested). When not set: the single DataSource in the registry. Without one, "
+                            + "and without a store, tokens are kept in memory and lost on restart.")
     private DataSource dataSource;
     @Metadata(label = "advanced",
               description = "A store of your own (an OtnStore bean); wins over dataSource. The component starts it, "
@@ -77,27 +82,45 @@ public class MessengerOtnComponent extends DefaultComponent {
         store();
     }
 
-    /** The store every endpoint of this component uses; chosen and started once. */
+    /**
+     * The store every endpoint of this component uses; chosen and started once. Contacts' last inbound times are the
+     * messenger component's conversation state: the stores of this component read and write them there, and when the
+     * messenger component has no state repository configured, its default becomes a JDBC one on this component's
+     * database (else in memory), so the webhook consumer's records, the 24-hour window and the contacts agree.
+     */
     public synchronized OtnStore store() {
         if (activeStore == null) {
             OtnStore chosen;
+            DataSource database = DataSources.find(getCamelContext(), dataSource);
             if (store != null) {
                 chosen = store;
                 ownsStore = false;
-            } else if (dataSource != null) {
-                chosen = new JdbcOtnStore(dataSource, tablePrefix, clock());
+            } else if (database != null) {
+                ConversationStateRepository state = messenger()
+                        .sharedStateRepository(() -> new JdbcConversationStateRepository(database));
+                if (state instanceof InMemoryConversationStateRepository) {
+                    LOG.warn("messenger-otn keeps tokens in a database, but contacts' last inbound times are the "
+                             + "messenger component's conversation state, which is IN MEMORY: set its stateRepository "
+                             + "(e.g. #class:{}) to keep them across restarts and share them between nodes.",
+                            JdbcConversationStateRepository.class.getName());
+                }
+                chosen = new JdbcOtnStore(database, tablePrefix, clock(), state);
                 ownsStore = true;
             } else {
                 LOG.warn("messenger-otn keeps One-Time Notification tokens and contacts IN MEMORY: they will not "
-                         + "survive a restart, and nodes do not share them. Bind one javax.sql.DataSource or set the "
-                         + "component's dataSource option.");
-                chosen = new InMemoryOtnStore(clock());
+                         + "survive a restart, and nodes do not share them ({}). Bind one javax.sql.DataSource or set "
+                         + "the component's dataSource option.", DataSources.whyNone(getCamelContext()));
+                chosen = new InMemoryOtnStore(clock(), messenger().sharedStateRepository(null));
                 ownsStore = true;
             }
             chosen.start();
             activeStore = chosen;
         }
         return activeStore;
+    }
+
+    private MessengerComponent messenger() {
+        return getCamelContext().getComponent("messenger", MessengerComponent.class);
     }
 
     /** The node part of claim owners. */

@@ -4,24 +4,35 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
+import io.github.camelmessenger.jdbc.DataSourceAware;
+import io.github.camelmessenger.jdbc.Dialect;
+import io.github.camelmessenger.jdbc.Schema;
+import io.github.camelmessenger.jdbc.SqlScript;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A {@link WebhookInbox} in one table of any SQL database (tested on H2 and PostgreSQL), created at start when
- * missing. Processed events are deleted; dead letters stay until replayed or discarded. Several nodes may share
- * the table: claims are row-level, with a lease, so each event is processed by one node.
+ * A {@link WebhookInbox} in one table of any SQL database (tested on H2 and PostgreSQL). Processed events are
+ * deleted; dead letters stay until replayed or discarded. Several nodes may share the table: claims are row-level,
+ * with a lease, so each event is processed by one node; PostgreSQL locks the candidates with
+ * {@code SELECT ... FOR UPDATE SKIP LOCKED}, so nodes never wait on each other, elsewhere every claim is a
+ * conditional UPDATE that only one node can win.
+ * <p>
+ * The table and its indexes are defined by the script {@code META-INF/camel-messenger/sql/<dialect>/webhook-inbox.sql}
+ * in this jar; at start the inbox looks them up in the database catalog and creates only what is missing (unless
+ * {@link #setCreateTable(boolean) createTable} is off), so a start against an existing table runs no DDL. Created
+ * without a DataSource, the inbox gets the {@code messenger} component's when the webhook consumer starts.
  *
  * <pre>
  * JdbcWebhookInbox inbox = new JdbcWebhookInbox(dataSource);
@@ -30,9 +41,11 @@ import org.slf4j.LoggerFactory;
  * inbox.deadLetters().forEach(d -&gt; inbox.replay(d.id()));
  * </pre>
  */
-public class JdbcWebhookInbox extends ServiceSupport implements WebhookInbox {
+public class JdbcWebhookInbox extends ServiceSupport implements WebhookInbox, DataSourceAware {
 
     public static final String DEFAULT_TABLE_NAME = "MESSENGER_WEBHOOK_INBOX";
+    /** The schema script, per {@link Dialect} under {@value SqlScript#LOCATION}. */
+    static final String SCRIPT = "webhook-inbox";
     private static final Logger LOG = LoggerFactory.getLogger(JdbcWebhookInbox.class);
     private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,58}");
     private static final int MAX_ERROR = 2000;
@@ -41,7 +54,7 @@ public class JdbcWebhookInbox extends ServiceSupport implements WebhookInbox {
     private DataSource dataSource;
     private String tableName = DEFAULT_TABLE_NAME;
     private boolean createTable = true;
-    private volatile SqlDialect dialect;
+    private volatile Dialect dialect;
 
     public JdbcWebhookInbox() {
     }
@@ -61,38 +74,29 @@ public class JdbcWebhookInbox extends ServiceSupport implements WebhookInbox {
             throw new IllegalArgumentException("JdbcWebhookInbox needs a dataSource");
         }
         try (Connection c = dataSource.getConnection()) {
-            dialect = SqlDialect.of(c.getMetaData().getDatabaseProductName());
+            Dialect detected = Dialect.of(c);
+            if (createTable) {
+                Schema.createMissing(c, SqlScript.load(JdbcWebhookInbox.class, SCRIPT, detected,
+                        Map.of("table", tableName)));
+            }
+            dialect = detected;
         }
-        if (createTable) {
-            createTableIfMissing();
-        }
-        LOG.debug("Webhook inbox on table {} ({})", tableName, dialect);
+        LOG.debug("Webhook inbox on table {} ({})", tableName, dialect.id());
     }
 
-    private void createTableIfMissing() throws SQLException {
-        if (!dialect.ifNotExists() && tableExists()) {
-            return;
-        }
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            c.setAutoCommit(true);
-            for (String ddl : dialect.schema(tableName)) {
-                s.execute(ddl);
-            }
-        } catch (SQLException e) {
-            // another node may have created it at the same moment
-            if (!tableExists()) {
-                throw e;
-            }
-        }
-    }
-
-    private boolean tableExists() {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.executeQuery("SELECT COUNT(*) FROM " + tableName + " WHERE 1 = 0").close();
-            return true;
-        } catch (SQLException e) {
-            return false;
-        }
+    /** Due events of a channel, oldest first, none behind an unfinished earlier event of its conversation. */
+    private String candidates(int max) {
+        String sql = "SELECT e.id, e.page_id, e.standby, e.event_json, e.attempts FROM " + tableName + " e "
+                     + "WHERE e.channel = ? AND e.next_attempt_at <= ? "
+                     + "AND (e.status = 'PENDING' OR (e.status = 'CLAIMED' AND e.lease_until < ?)) "
+                     + "AND NOT EXISTS (SELECT 1 FROM " + tableName + " p WHERE p.channel = e.channel "
+                     + "AND p.conversation = e.conversation AND p.id < e.id AND p.status <> 'DEAD') "
+                     + "ORDER BY e.id ";
+        return switch (dialect) {
+            case POSTGRESQL -> sql + "LIMIT " + max + " FOR UPDATE OF e SKIP LOCKED";
+            case H2 -> sql + "LIMIT " + max;
+            case GENERIC -> sql + "FETCH FIRST " + max + " ROWS ONLY";
+        };
     }
 
     @Override
@@ -130,7 +134,7 @@ public class JdbcWebhookInbox extends ServiceSupport implements WebhookInbox {
         }
         return transaction(c -> {
             List<ClaimedEvent> candidates = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(dialect.candidates(tableName, max))) {
+            try (PreparedStatement ps = c.prepareStatement(candidates(max))) {
                 ps.setString(1, channel);
                 ps.setLong(2, now);
                 ps.setLong(3, now);
@@ -303,10 +307,12 @@ public class JdbcWebhookInbox extends ServiceSupport implements WebhookInbox {
         return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 
+    @Override
     public DataSource getDataSource() {
         return dataSource;
     }
 
+    @Override
     public void setDataSource(DataSource dataSource) {
         this.dataSource = dataSource;
     }

@@ -12,9 +12,10 @@ import java.util.TreeMap;
  * @param pageId      the Page
  * @param psid        the user's page-scoped id
  * @param attributes  e.g. {@code email}, {@code phone} (read-only, sorted by name)
- * @param lastInbound the latest inbound message recorded, or null
+ * @param lastInbound the user's latest inbound message, from the conversation state (also what the webhook consumer
+ *                    recorded), or null
  * @param createdAt   when the store first saw the contact
- * @param updatedAt   the last change of attributes or inbound time
+ * @param updatedAt   the last change of attributes, or of the inbound time recorded through the store
  */
 public record Contact(String pageId, String psid, Map<String, String> attributes, Instant lastInbound,
         Instant createdAt, Instant updatedAt) {

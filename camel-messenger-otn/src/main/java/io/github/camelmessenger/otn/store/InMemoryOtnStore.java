@@ -5,52 +5,60 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Predicate;
 
+import io.github.camelmessenger.state.ConversationStateRepository;
+import io.github.camelmessenger.state.InMemoryConversationStateRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@link OtnStore} in memory, with the semantics of {@link JdbcOtnStore}. Thread-safe: every operation runs under
- * one lock, which is plenty for tests and a single node. Nothing survives a restart.
+ * one lock, which is plenty for tests and a single node. Nothing survives a restart. Contacts' last inbound times
+ * are kept in a {@link ConversationStateRepository}: the one given to the constructor (the messenger-otn component
+ * gives the messenger component's), else one in memory.
  */
 public final class InMemoryOtnStore implements OtnStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(InMemoryOtnStore.class);
 
-    private static final Comparator<TokenRow> BY_CREATED = Comparator.<TokenRow, Instant> comparing(r -> r.token.createdAt())
-            .thenComparing(r -> r.token.token());
-    private static final Comparator<TokenRow> BY_EXPIRY = Comparator.<TokenRow, Instant> comparing(r -> r.token.expiresAt())
-            .thenComparing(r -> r.token.token());
-
     private final Clock clock;
     private final Object lock = new Object();
     private final Map<String, TokenRow> tokens = new HashMap<>();
-    private final Map<String, Topic> topics = new HashMap<>();
+    private final Map<String, InMemoryTopic> topics = new HashMap<>();
     private final TreeMap<ContactKey, ContactRow> contacts = new TreeMap<>();
+    private final LastInboundTimes inbound;
 
     public InMemoryOtnStore() {
         this(Clock.systemUTC());
     }
 
     public InMemoryOtnStore(Clock clock) {
+        this(clock, new InMemoryConversationStateRepository());
+    }
+
+    /** A store keeping contacts' last inbound times in {@code conversationState} (started by {@link #start()}). */
+    public InMemoryOtnStore(Clock clock, ConversationStateRepository conversationState) {
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.inbound = new LastInboundTimes(Objects.requireNonNull(conversationState, "conversationState"));
     }
 
     @Override
     public void start() {
-        // nothing to prepare
+        inbound.state().start();
+    }
+
+    /** Where contacts' last inbound times are kept. */
+    public ConversationStateRepository getConversationState() {
+        return inbound.state();
     }
 
     @Override
@@ -95,7 +103,7 @@ public final class InMemoryOtnStore implements OtnStore {
     @Override
     public long countTokens(String topic, TokenStatus status) {
         synchronized (lock) {
-            Topic t = topics.get(topic);
+            InMemoryTopic t = topics.get(topic);
             return t == null ? 0 : t.byHolder.values().stream().flatMap(List::stream).filter(r -> r.status == status)
                     .count();
         }
@@ -111,7 +119,7 @@ public final class InMemoryOtnStore implements OtnStore {
         StoreArgs.lease(lease);
         Instant since = StoreArgs.millis(handledSince);
         synchronized (lock) {
-            Topic t = topics.get(topic);
+            InMemoryTopic t = topics.get(topic);
             if (t == null) {
                 return List.of();
             }
@@ -206,12 +214,11 @@ public final class InMemoryOtnStore implements OtnStore {
     @Override
     public void recordInbound(String pageId, String psid, Instant at) {
         ContactKey key = new ContactKey(pageId, psid);
-        Instant inbound = StoreArgs.instant("at", at);
+        boolean moved = inbound.record(pageId, psid, StoreArgs.instant("at", at));
         synchronized (lock) {
             Instant now = now();
             ContactRow contact = contact(key, now);
-            if (contact.lastInbound == null || contact.lastInbound.isBefore(inbound)) {
-                contact.lastInbound = inbound;
+            if (moved) {
                 contact.updatedAt = now;
             }
         }
@@ -220,9 +227,11 @@ public final class InMemoryOtnStore implements OtnStore {
     @Override
     public Optional<Contact> findContact(String pageId, String psid) {
         ContactKey key = new ContactKey(pageId, psid);
+        Optional<Contact> contact;
         synchronized (lock) {
-            return Optional.ofNullable(contacts.get(key)).map(c -> c.snapshot(key));
+            contact = Optional.ofNullable(contacts.get(key)).map(c -> c.snapshot(key));
         }
+        return contact.map(inbound::fill);
     }
 
     @Override
@@ -246,8 +255,8 @@ public final class InMemoryOtnStore implements OtnStore {
 
     private List<Contact> listContacts(ContactKey after, int max, Predicate<ContactKey> filter) {
         StoreArgs.batchSize("max", max);
+        List<Contact> page = new ArrayList<>();
         synchronized (lock) {
-            List<Contact> page = new ArrayList<>();
             Map<ContactKey, ContactRow> rest = after == null ? contacts : contacts.tailMap(after, false);
             for (Map.Entry<ContactKey, ContactRow> e : rest.entrySet()) {
                 if (page.size() == max) {
@@ -257,12 +266,12 @@ public final class InMemoryOtnStore implements OtnStore {
                     page.add(e.getValue().snapshot(e.getKey()));
                 }
             }
-            return page;
         }
+        return inbound.fillAll(page);
     }
 
     private boolean holdsUsableToken(String topic, ContactKey key, Instant now) {
-        Topic t = topics.get(topic);
+        InMemoryTopic t = topics.get(topic);
         List<TokenRow> held = t == null ? null : t.byHolder.get(key);
         return held != null && held.stream().anyMatch(r -> (r.status == TokenStatus.VALID || r.status == TokenStatus.CLAIMED)
                                                            && !r.token.isExpiredAt(now));
@@ -274,8 +283,8 @@ public final class InMemoryOtnStore implements OtnStore {
         return StoreArgs.millis(clock.instant());
     }
 
-    private Topic topic(String name) {
-        return topics.computeIfAbsent(name, n -> new Topic());
+    private InMemoryTopic topic(String name) {
+        return topics.computeIfAbsent(name, n -> new InMemoryTopic());
     }
 
     private ContactRow contact(ContactKey key, Instant now) {
@@ -287,69 +296,8 @@ public final class InMemoryOtnStore implements OtnStore {
         return "InMemoryOtnStore";
     }
 
-    /** The tokens of one topic, indexed for claims. Guarded by the store lock. */
-    private static final class Topic {
-        /** VALID tokens, oldest opt-in first: the claim order. */
-        final NavigableSet<TokenRow> valid = new TreeSet<>(BY_CREATED);
-        /** VALID tokens, soonest expiry first: for retiring expired ones without a full scan. */
-        final NavigableSet<TokenRow> validByExpiry = new TreeSet<>(BY_EXPIRY);
-        final Set<TokenRow> claimed = new HashSet<>();
-        final Map<ContactKey, List<TokenRow>> byHolder = new HashMap<>();
-
-        void add(TokenRow row) {
-            byHolder.computeIfAbsent(row.holder(), k -> new ArrayList<>(1)).add(row);
-            valid.add(row);
-            validByExpiry.add(row);
-        }
-
-        void change(TokenRow row, TokenStatus to, Instant now) {
-            if (row.status == TokenStatus.VALID) {
-                valid.remove(row);
-                validByExpiry.remove(row);
-            } else if (row.status == TokenStatus.CLAIMED) {
-                claimed.remove(row);
-            }
-            row.status = to;
-            row.updatedAt = now;
-            if (to == TokenStatus.VALID) {
-                valid.add(row);
-                validByExpiry.add(row);
-            } else if (to == TokenStatus.CLAIMED) {
-                claimed.add(row);
-            }
-        }
-
-        void housekeeping(Instant now) {
-            for (TokenRow row : List.copyOf(claimed)) {
-                if (row.leaseUntil.isBefore(now)) {
-                    change(row, TokenStatus.VALID, now);
-                    row.leaseUntil = null; // the owner stays: a slow owner may still consume until another claim
-                }
-            }
-            while (!validByExpiry.isEmpty() && validByExpiry.first().token.isExpiredAt(now)) {
-                TokenRow row = validByExpiry.first();
-                change(row, TokenStatus.RETIRED, now);
-                row.owner = null;
-                row.reason = "expired";
-            }
-        }
-
-        boolean holderBlocked(ContactKey holder, Instant now, Instant handledSince) {
-            for (TokenRow other : byHolder.get(holder)) {
-                if (other.status == TokenStatus.CLAIMED && !other.leaseUntil.isBefore(now)) {
-                    return true;
-                }
-                if (handledSince != null && other.status.isFinal() && other.owner != null
-                    && !other.updatedAt.isBefore(handledSince)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-    }
-
     /** Mutable state of one token. Guarded by the store lock. */
-    private static final class TokenRow {
+    static final class TokenRow {
         final OtnToken token;
         TokenStatus status = TokenStatus.VALID;
         String owner;
@@ -375,7 +323,6 @@ public final class InMemoryOtnStore implements OtnStore {
     private static final class ContactRow {
         final Map<String, String> attributes = new TreeMap<>();
         final Instant createdAt;
-        Instant lastInbound;
         Instant updatedAt;
 
         ContactRow(Instant now) {
@@ -384,7 +331,7 @@ public final class InMemoryOtnStore implements OtnStore {
         }
 
         Contact snapshot(ContactKey key) {
-            return new Contact(key.pageId(), key.psid(), attributes, lastInbound, createdAt, updatedAt);
+            return new Contact(key.pageId(), key.psid(), attributes, null, createdAt, updatedAt);
         }
     }
 }

@@ -3,11 +3,10 @@ package io.github.camelmessenger.otn.store;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,19 +21,16 @@ final class LockedTokenBatch implements TokenBatch {
 
     private static final Logger LOG = LoggerFactory.getLogger(LockedTokenBatch.class);
 
-    private final DataSource dataSource;
-    private final JdbcOtnSql sql;
-    private final Clock clock;
+    private final OtnJdbc jdbc;
+    private final OtnTables t;
     private final String owner;
     private final List<ClaimedToken> tokens;
     private Connection transaction;
     private boolean finished;
 
-    LockedTokenBatch(DataSource dataSource, JdbcOtnSql sql, Clock clock, String owner, List<ClaimedToken> tokens,
-                     Connection transaction) {
-        this.dataSource = dataSource;
-        this.sql = sql;
-        this.clock = clock;
+    LockedTokenBatch(OtnJdbc jdbc, OtnTables tables, String owner, List<ClaimedToken> tokens, Connection transaction) {
+        this.jdbc = jdbc;
+        this.t = tables;
         this.owner = owner;
         this.tokens = List.copyOf(tokens);
         this.transaction = transaction;
@@ -65,7 +61,7 @@ final class LockedTokenBatch implements TokenBatch {
                 closeQuietly(c);
             }
         }
-        try (Connection fresh = dataSource.getConnection()) {
+        try (Connection fresh = jdbc.dataSource.getConnection()) {
             fresh.setAutoCommit(true);
             write(fresh, consumed, retired);
             finished = true;
@@ -78,11 +74,13 @@ final class LockedTokenBatch implements TokenBatch {
     }
 
     private void write(Connection c, Collection<String> consumed, Map<String, String> retired) throws SQLException {
-        java.time.Instant now = StoreArgs.millis(clock.instant());
+        Instant now = jdbc.now();
         if (!consumed.isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement(sql.consumeLocked())) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE " + t.tokens() + " SET status = 'CONSUMED',"
+                    + " claim_owner = ?, lease_until = NULL, status_reason = NULL, updated_at = ?"
+                    + " WHERE token = ANY (?) AND status = 'VALID'")) {
                 ps.setString(1, owner);
-                JdbcOtnStore.setInstant(ps, 2, now);
+                OtnJdbc.setInstant(ps, 2, now);
                 ps.setArray(3, c.createArrayOf("varchar", consumed.toArray()));
                 int done = ps.executeUpdate();
                 if (done != consumed.size()) {
@@ -100,9 +98,12 @@ final class LockedTokenBatch implements TokenBatch {
                 reasons[i++] = StoreArgs.reason(r.getValue());
                 LOG.warn("Retired token {}: {}", OtnToken.fingerprint(r.getKey()), r.getValue());
             }
-            try (PreparedStatement ps = c.prepareStatement(sql.retireLocked())) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE " + t.tokens() + " t SET status = 'RETIRED',"
+                    + " claim_owner = ?, lease_until = NULL, status_reason = r.reason, updated_at = ?"
+                    + " FROM unnest(?::varchar[], ?::varchar[]) AS r(token, reason)"
+                    + " WHERE t.token = r.token AND t.status = 'VALID'")) {
                 ps.setString(1, owner);
-                JdbcOtnStore.setInstant(ps, 2, now);
+                OtnJdbc.setInstant(ps, 2, now);
                 ps.setArray(3, c.createArrayOf("varchar", values));
                 ps.setArray(4, c.createArrayOf("varchar", reasons));
                 ps.executeUpdate();

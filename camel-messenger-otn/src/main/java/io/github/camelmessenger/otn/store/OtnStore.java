@@ -178,6 +178,11 @@ public interface OtnStore extends AutoCloseable {
     /**
      * Records an inbound message from the user at {@code at}, creating the contact if new. The latest time wins:
      * webhook events arriving out of order never move {@code lastInbound} back.
+     * <p>
+     * The JDBC and in-memory stores keep the time in their {@link io.github.camelmessenger.state.ConversationStateRepository}
+     * (the messenger component's, when the messenger-otn component created the store): the one place each user's
+     * last inbound time lives, which the 24-hour window check reads and the webhook consumer writes too. A contact's
+     * {@link Contact#lastInbound()} is read from there.
      */
     void recordInbound(String pageId, String psid, Instant at);
 

@@ -1,6 +1,9 @@
 package io.github.camelmessenger.otn.store;
 
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -9,10 +12,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import javax.sql.DataSource;
 
 import io.github.camelmessenger.MessengerValidationException;
+import io.github.camelmessenger.state.ConversationStateRepository;
+import io.github.camelmessenger.state.JdbcConversationStateRepository;
+import io.github.camelmessenger.testsupport.SqlRecorder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,9 +40,19 @@ abstract class AbstractJdbcOtnStoreTest extends AbstractOtnStoreContractTest {
 
     @Override
     protected OtnStore createStore(Clock clock) {
-        JdbcOtnStore s = new JdbcOtnStore(dataSource(), prefix(), clock);
+        JdbcOtnStore s = newStore(dataSource(), prefix(), clock);
         s.start();
         return s;
+    }
+
+    @Override
+    protected ConversationStateRepository conversationStateOf(OtnStore store) {
+        return ((JdbcOtnStore) store).getConversationState();
+    }
+
+    /** A store keeping its contacts' last inbound times in tables {@code <prefix>messenger_*} of the same database. */
+    static JdbcOtnStore newStore(DataSource ds, String prefix, Clock clock) {
+        return new JdbcOtnStore(ds, prefix, clock, TestDatabases.conversationState(ds, prefix));
     }
 
     @Override
@@ -64,7 +81,7 @@ abstract class AbstractJdbcOtnStoreTest extends AbstractOtnStoreContractTest {
         StoredToken claimedBefore = stored("claimed");
         store.close();
 
-        JdbcOtnStore restarted = new JdbcOtnStore(reopen(), prefix(), clock);
+        JdbcOtnStore restarted = newStore(reopen(), prefix(), clock);
         restarted.start();
         store = restarted;
 
@@ -83,10 +100,10 @@ abstract class AbstractJdbcOtnStoreTest extends AbstractOtnStoreContractTest {
     void startCreatesMissingTablesOnceAndTablePrefixesKeepStoresApart() throws SQLException {
         String otherPrefix = TestDatabases.uniquePrefix();
         try {
-            JdbcOtnStore other = new JdbcOtnStore(dataSource(), otherPrefix, clock);
+            JdbcOtnStore other = newStore(dataSource(), otherPrefix, clock);
             other.start();
             other.start();
-            new JdbcOtnStore(dataSource(), otherPrefix, clock).start(); // tables exist: nothing to do, no error
+            newStore(dataSource(), otherPrefix, clock).start(); // tables exist: nothing to do, no error
             assertThat(tableCount(otherPrefix)).isEqualTo(TestDatabases.TABLES.size() - (isPostgres() ? 1 : 0));
 
             other.storeToken(token("t-other", "u1", "offers", T0.minusSeconds(10)));
@@ -102,6 +119,65 @@ abstract class AbstractJdbcOtnStoreTest extends AbstractOtnStoreContractTest {
     }
 
     @Test
+    void aStartAgainstTheExistingSchemaRunsNoDdl() {
+        SqlRecorder recorder = new SqlRecorder(dataSource());
+        JdbcOtnStore again = newStore(recorder.dataSource(), prefix(), clock);
+        again.start();
+        again.storeToken(token("t-1", "u1", "offers", T0.minusSeconds(10)));
+        assertThat(again.claim("offers", null, 10, "node-a", LEASE)).hasSize(1);
+
+        assertThat(recorder.statements()).as("the store worked through the recorder").isNotEmpty();
+        assertThat(recorder.ddl()).isEmpty();
+    }
+
+    @Test
+    void theShippedScriptRunByHandIsTheSchemaTheStoreExpects() throws Exception {
+        String byHand = TestDatabases.uniquePrefix();
+        try {
+            // as a DBA runs them: each whole file, the prefix filled in
+            runScript((isPostgres() ? "postgresql" : "generic") + "/otn.sql", byHand);
+            runScript("generic/conversation-state.sql", byHand + "messenger_");
+            SqlRecorder recorder = new SqlRecorder(dataSource());
+            JdbcOtnStore fromScript = newStore(recorder.dataSource(), byHand, clock);
+            fromScript.start();
+            fromScript.storeTokens(List.of(token("s-1", "u1", "offers", T0.minusSeconds(20)),
+                    token("s-2", "u2", "offers", T0.minusSeconds(10))));
+            fromScript.setAttribute(PAGE, "u1", "email", "ann@example.org");
+            fromScript.recordInbound(PAGE, "u3", T0.minusSeconds(5));
+            assertThat(values(fromScript.claim("offers", null, 1, "node-a", LEASE))).containsExactly("s-1");
+            assertThat(fromScript.consume("s-1", "node-a")).isTrue();
+            TokenBatch batch = fromScript.claimBatch("offers", null, null, 10, "node-a", LEASE);
+            assertThat(values(batch.tokens())).containsExactly("s-2");
+            batch.finish(List.of("s-2"), Map.of());
+            assertThat(fromScript.contactsWithoutValidToken("offers", null, 10)).extracting(Contact::psid)
+                    .containsExactly("u1", "u2", "u3");
+            assertThat(fromScript.findContact(PAGE, "u3").orElseThrow().lastInbound()).isEqualTo(T0.minusSeconds(5));
+            assertThat(recorder.ddl()).isEmpty();
+        } finally {
+            TestDatabases.dropTables(dataSource(), byHand);
+        }
+    }
+
+    @Test
+    void aStoreGivenNoConversationStateKeepsTimesInTheMessengerComponentsDefaultTables() throws SQLException {
+        JdbcOtnStore plain = new JdbcOtnStore(dataSource(), prefix(), clock);
+        plain.start();
+        String psid = "plain-" + UUID.randomUUID();
+        try {
+            plain.recordInbound(PAGE, psid, T0);
+            // what the messenger component's JDBC state with its default table prefix reads
+            JdbcConversationStateRepository messengerState = new JdbcConversationStateRepository(dataSource());
+            assertThat(messengerState.lastInbound(PAGE, psid)).contains(T0);
+        } finally {
+            try (Connection c = dataSource().getConnection();
+                 PreparedStatement ps = c.prepareStatement("DELETE FROM messenger_last_inbound WHERE psid = ?")) {
+                ps.setString(1, psid);
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    @Test
     void rejectsATablePrefixThatIsNotAPlainName() {
         for (String bad : List.of("x; DROP TABLE y", "1abc", "a-b", "a".repeat(41))) {
             assertThatThrownBy(() -> new JdbcOtnStore(dataSource(), bad))
@@ -112,7 +188,7 @@ abstract class AbstractJdbcOtnStoreTest extends AbstractOtnStoreContractTest {
 
     @Test
     void mustBeStartedBeforeUse() {
-        JdbcOtnStore notStarted = new JdbcOtnStore(dataSource(), prefix(), clock);
+        JdbcOtnStore notStarted = newStore(dataSource(), prefix(), clock);
         assertThatThrownBy(() -> notStarted.findToken("t")).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("start()");
         assertThat(notStarted.toString()).contains("not started");
@@ -121,7 +197,7 @@ abstract class AbstractJdbcOtnStoreTest extends AbstractOtnStoreContractTest {
     @Test
     void databaseErrorsNeverCarryTokenValues() throws SQLException {
         String brokenPrefix = TestDatabases.uniquePrefix();
-        JdbcOtnStore broken = new JdbcOtnStore(dataSource(), brokenPrefix, clock);
+        JdbcOtnStore broken = newStore(dataSource(), brokenPrefix, clock);
         broken.start();
         try (Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
             // the token table loses a column under the store's feet: every insert fails in the database
@@ -144,6 +220,13 @@ abstract class AbstractJdbcOtnStoreTest extends AbstractOtnStoreContractTest {
                     .satisfies(e -> assertThat(String.valueOf(e.getCause().getMessage())).doesNotContain(secret));
         } finally {
             TestDatabases.dropTables(dataSource(), brokenPrefix);
+        }
+    }
+
+    private void runScript(String script, String prefix) throws Exception {
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("META-INF/camel-messenger/sql/" + script);
+             Connection c = dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute(new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("${prefix}", prefix));
         }
     }
 

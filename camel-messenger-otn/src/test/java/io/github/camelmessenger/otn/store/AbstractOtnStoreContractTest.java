@@ -20,6 +20,7 @@ import java.util.function.BiFunction;
 import java.util.stream.IntStream;
 
 import io.github.camelmessenger.MessengerValidationException;
+import io.github.camelmessenger.state.ConversationStateRepository;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,9 @@ abstract class AbstractOtnStoreContractTest {
 
     /** A started store reading time from {@code clock}, empty for this test. */
     protected abstract OtnStore createStore(Clock clock);
+
+    /** Where the store keeps its contacts' last inbound times. */
+    protected abstract ConversationStateRepository conversationStateOf(OtnStore store);
 
     /** {@code n} started stores sharing one data set (one database), on the system clock. */
     protected abstract List<OtnStore> sharingStores(int n);
@@ -180,6 +184,21 @@ abstract class AbstractOtnStoreContractTest {
         Contact u1 = store.findContact(PAGE, "u1").orElseThrow();
         assertThat(u1.lastInbound()).isEqualTo(T0.minusSeconds(10));
         assertThat(u1.createdAt()).isEqualTo(T0);
+    }
+
+    @Test
+    void lastInboundTimesAreTheConversationStates() {
+        ConversationStateRepository state = conversationStateOf(store);
+        store.recordInbound(PAGE, "u1", T0.minusSeconds(30));
+        assertThat(state.lastInbound(PAGE, "u1")).contains(T0.minusSeconds(30));
+
+        // recorded elsewhere (the webhook consumer) into the same state: the contact reports it
+        state.recordInbound(PAGE, "u1", T0.minusSeconds(10));
+        state.recordInbound(PAGE, "not-a-contact", T0);
+
+        assertThat(store.findContact(PAGE, "u1").orElseThrow().lastInbound()).isEqualTo(T0.minusSeconds(10));
+        assertThat(store.contacts(null, 10)).singleElement()
+                .satisfies(c -> assertThat(c.lastInbound()).isEqualTo(T0.minusSeconds(10)));
     }
 
     // ---------------------------------------------------------------- claims

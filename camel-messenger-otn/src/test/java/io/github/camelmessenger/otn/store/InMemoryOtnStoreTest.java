@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.Collections;
 import java.util.List;
 
+import io.github.camelmessenger.state.ConversationStateRepository;
+
 /** The store contract on {@link InMemoryOtnStore}. */
 class InMemoryOtnStoreTest extends AbstractOtnStoreContractTest {
 
@@ -12,6 +14,11 @@ class InMemoryOtnStoreTest extends AbstractOtnStoreContractTest {
         OtnStore s = new InMemoryOtnStore(clock);
         s.start();
         return s;
+    }
+
+    @Override
+    protected ConversationStateRepository conversationStateOf(OtnStore store) {
+        return ((InMemoryOtnStore) store).getConversationState();
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import io.github.camelmessenger.testsupport.SqlRecorder;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -108,7 +109,7 @@ class PostgresOtnStoreTest extends AbstractJdbcOtnStoreTest {
     void aBatchWhoseSessionDiedIsClaimableAtOnceAndStillWritesWhatWasSent() throws Exception {
         store.storeToken(token("d-1", "u1", "offers", T0.minusSeconds(30)));
         store.storeToken(token("d-2", "u2", "offers", T0.minusSeconds(20)));
-        JdbcOtnStore nodeA = new JdbcOtnStore(TestDatabases.postgresUnpooled(), PREFIX, clock);
+        JdbcOtnStore nodeA = newStore(TestDatabases.postgresUnpooled(), PREFIX, clock);
         nodeA.start();
         TokenBatch dying = nodeA.claimBatch("offers", null, null, 10, "node-a", LEASE);
         assertThat(values(dying.tokens())).containsExactly("d-1", "d-2");
@@ -129,7 +130,7 @@ class PostgresOtnStoreTest extends AbstractJdbcOtnStoreTest {
     @Test
     void aBatchOpenLongerThanItsLeaseLosesItsClaim() throws Exception {
         store.storeToken(token("e-1", "u1", "offers", T0.minusSeconds(30)));
-        JdbcOtnStore nodeA = new JdbcOtnStore(TestDatabases.postgresUnpooled(), PREFIX, clock);
+        JdbcOtnStore nodeA = newStore(TestDatabases.postgresUnpooled(), PREFIX, clock);
         nodeA.start();
         TokenBatch slow = nodeA.claimBatch("offers", null, null, 10, "node-a", Duration.ofMillis(300));
         assertThat(store.claimBatch("offers", null, null, 10, "node-b", LEASE).tokens()).isEmpty();
@@ -143,6 +144,59 @@ class PostgresOtnStoreTest extends AbstractJdbcOtnStoreTest {
         assertThat(slow.finish(Set.of("e-1"), Map.of())).isEmpty();
         assertThat(stored("e-1").status()).isEqualTo(TokenStatus.CONSUMED);
         assertThat(stored("e-1").claimOwner()).isEqualTo("node-b");
+    }
+
+    /**
+     * A token table an earlier version created (status-led indexes, default fill factor, no claim-order index) is
+     * adapted at the first start, and a later start leaves it alone.
+     */
+    @Test
+    void aTokenTableOfAnEarlierVersionIsAdaptedOnceThenLeftAlone() throws Exception {
+        String old = TestDatabases.uniquePrefix();
+        try {
+            try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE " + old + "otn_contact (page_id VARCHAR(64) COLLATE \"C\" NOT NULL,"
+                          + " psid VARCHAR(64) COLLATE \"C\" NOT NULL, last_inbound TIMESTAMP WITH TIME ZONE,"
+                          + " created_at TIMESTAMP WITH TIME ZONE NOT NULL, updated_at TIMESTAMP WITH TIME ZONE NOT NULL,"
+                          + " PRIMARY KEY (page_id, psid))");
+                s.execute("CREATE TABLE " + old + "otn_attribute (page_id VARCHAR(64) COLLATE \"C\" NOT NULL,"
+                          + " psid VARCHAR(64) COLLATE \"C\" NOT NULL, attr_name VARCHAR(100) COLLATE \"C\" NOT NULL,"
+                          + " attr_value VARCHAR(2000) NOT NULL, PRIMARY KEY (page_id, psid, attr_name))");
+                s.execute("CREATE TABLE " + old + "otn_token (token VARCHAR(1024) COLLATE \"C\" NOT NULL PRIMARY KEY,"
+                          + " page_id VARCHAR(64) COLLATE \"C\" NOT NULL, psid VARCHAR(64) COLLATE \"C\" NOT NULL,"
+                          + " topic VARCHAR(255) COLLATE \"C\" NOT NULL, payload VARCHAR(2000),"
+                          + " created_at TIMESTAMP WITH TIME ZONE NOT NULL, expires_at TIMESTAMP WITH TIME ZONE NOT NULL,"
+                          + " status VARCHAR(16) NOT NULL, claim_owner VARCHAR(255), lease_until TIMESTAMP WITH TIME ZONE,"
+                          + " status_reason VARCHAR(500), updated_at TIMESTAMP WITH TIME ZONE NOT NULL)");
+                s.execute("CREATE INDEX " + old + "otn_token_holder ON " + old + "otn_token (page_id, psid, topic)");
+                s.execute("CREATE INDEX " + old + "otn_token_queue ON " + old + "otn_token (status, topic, created_at, token)");
+                s.execute("CREATE INDEX " + old + "otn_token_expiry ON " + old + "otn_token (status, topic, expires_at)");
+            }
+            SqlRecorder recorder = new SqlRecorder(pool);
+            TestDatabases.conversationState(pool, old).start(); // its tables are not the subject here
+            newStore(recorder.dataSource(), old, clock).start();
+
+            assertThat(recorder.ddl()).hasSize(4)
+                    .anySatisfy(ddl -> assertThat(ddl).startsWith("CREATE INDEX " + old + "otn_token_claim_order ON"))
+                    .contains("DROP INDEX IF EXISTS " + old + "otn_token_queue",
+                            "DROP INDEX IF EXISTS " + old + "otn_token_expiry",
+                            "ALTER TABLE " + old + "otn_token SET (fillfactor = 50)");
+            try (Connection c = pool.getConnection(); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT array_to_string(reloptions, ',') FROM pg_class"
+                                               + " WHERE relname = '" + old + "otn_token'")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("fillfactor=50");
+            }
+
+            recorder.clear();
+            JdbcOtnStore again = newStore(recorder.dataSource(), old, clock);
+            again.start();
+            again.storeToken(token("a-1", "u1", "offers", T0.minusSeconds(10)));
+            assertThat(values(again.claim("offers", null, 10, "node-a", LEASE))).containsExactly("a-1");
+            assertThat(recorder.ddl()).isEmpty();
+        } finally {
+            TestDatabases.dropTables(pool, old);
+        }
     }
 
     private static int terminateIdleTransactions() throws Exception {

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import io.github.camelmessenger.state.JdbcConversationStateRepository;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Assumptions;
@@ -20,6 +21,11 @@ import static org.junit.jupiter.api.Assertions.fail;
 public final class TestDatabases {
 
     public static final List<String> TABLES = List.of("otn_token", "otn_attribute", "otn_contact", "otn_claim_lock");
+    /**
+     * The conversation-state tables of the stores' last inbound times, as {@link #conversationState} names them (with
+     * an empty prefix: the messenger component's defaults, which the route tests use).
+     */
+    public static final List<String> STATE_TABLES = List.of("messenger_waits", "messenger_last_inbound");
 
     private TestDatabases() {
     }
@@ -81,6 +87,13 @@ public final class TestDatabases {
         return ds;
     }
 
+    /** The conversation state of a store with this table prefix: tables {@code <prefix>messenger_*}. */
+    public static JdbcConversationStateRepository conversationState(DataSource ds, String prefix) {
+        JdbcConversationStateRepository state = new JdbcConversationStateRepository(ds);
+        state.setTablePrefix(prefix + JdbcConversationStateRepository.DEFAULT_TABLE_PREFIX);
+        return state;
+    }
+
     public static void deleteRows(DataSource ds, String prefix) throws SQLException {
         forEachTable(ds, prefix, "DELETE FROM ");
     }
@@ -91,6 +104,7 @@ public final class TestDatabases {
 
     private static void forEachTable(DataSource ds, String prefix, String command) throws SQLException {
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            c.setAutoCommit(true);
             for (String table : TABLES) {
                 try {
                     s.execute(command + prefix + table);
@@ -99,6 +113,13 @@ public final class TestDatabases {
                     if (!table.equals("otn_claim_lock")) {
                         throw e;
                     }
+                }
+            }
+            for (String table : STATE_TABLES) {
+                try {
+                    s.execute(command + prefix + table);
+                } catch (SQLException e) {
+                    // a store that never started has no conversation state tables
                 }
             }
         }

@@ -7,86 +7,44 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
+import io.github.camelmessenger.jdbc.Dialect;
+import io.github.camelmessenger.jdbc.SqlErrors;
+
 /**
- * The SQL of the JDBC repository. This base class is the portable dialect: plain SQL that any database runs, made
- * exactly-once by a random {@code generation} that every put gives a wait row. A caller reads a row, then deletes it
- * only if its generation is unchanged; the database lets exactly one such delete count 1, and a replaced row (new
- * generation) cannot be deleted on the strength of the old read. {@link PostgresDialect} and {@link H2Dialect} do
- * the same in single statements.
+ * The SQL of the JDBC repository for one {@link Dialect}. This base class is the portable SQL of
+ * {@link Dialect#GENERIC}: plain statements that any database runs, made exactly-once by a random {@code generation}
+ * that every put gives a wait row. A caller reads a row, then deletes it only if its generation is unchanged; the
+ * database lets exactly one such delete count 1, and a replaced row (new generation) cannot be deleted on the
+ * strength of the old read. {@link PostgresStateSql} and {@link H2StateSql} do the same in single statements.
  * <p>
+ * The tables come from the script {@code conversation-state.sql} (see {@link JdbcConversationStateRepository}).
  * Every method runs on a connection in auto-commit mode; each statement is its own transaction.
  */
-class SqlDialect {
+class StateSql {
 
-    static final String GENERIC = "generic";
     /** How often a racing insert may lose to another node before an upsert gives up (practically never). */
     private static final int UPSERT_ATTEMPTS = 10;
 
     final StateTables tables;
 
-    SqlDialect(StateTables tables) {
+    StateSql(StateTables tables) {
         this.tables = tables;
     }
 
-    /** The dialect for a {@link java.sql.DatabaseMetaData#getDatabaseProductName() database product}. */
-    static SqlDialect forProduct(String productName, StateTables tables) {
-        String product = productName == null ? "" : productName.toLowerCase(Locale.ROOT);
-        if (product.contains("postgresql")) {
-            return new PostgresDialect(tables);
-        }
-        if (product.equals("h2")) {
-            return new H2Dialect(tables);
-        }
-        return new SqlDialect(tables);
-    }
-
-    /** The dialect chosen by name ({@code postgresql}, {@code h2} or {@code generic}). */
-    static SqlDialect named(String name, StateTables tables) {
-        return switch (name.toLowerCase(Locale.ROOT)) {
-            case PostgresDialect.NAME -> new PostgresDialect(tables);
-            case H2Dialect.NAME -> new H2Dialect(tables);
-            case GENERIC -> new SqlDialect(tables);
-            default -> throw new IllegalArgumentException("Unknown dialect " + name + " (known: "
-                                                          + PostgresDialect.NAME + ", " + H2Dialect.NAME + ", "
-                                                          + GENERIC + ")");
+    /** The SQL for a dialect. */
+    static StateSql of(Dialect dialect, StateTables tables) {
+        return switch (dialect) {
+            case POSTGRESQL -> new PostgresStateSql(tables);
+            case H2 -> new H2StateSql(tables);
+            case GENERIC -> new StateSql(tables);
         };
     }
 
-    String name() {
-        return GENERIC;
-    }
-
-    // ---- schema ---------------------------------------------------------------------------------------------
-
-    /** {@code "IF NOT EXISTS "} where the database understands it on tables and indexes, else empty. */
-    String ifNotExists() {
-        return "";
-    }
-
-    List<String> createWaits() {
-        return List.of(
-                "CREATE TABLE " + ifNotExists() + tables.waits() + " ("
-                + "page_id VARCHAR(" + Wait.MAX_ID_LENGTH + ") NOT NULL, "
-                + "psid VARCHAR(" + Wait.MAX_ID_LENGTH + ") NOT NULL, "
-                + "step VARCHAR(" + Wait.MAX_STEP_LENGTH + ") NOT NULL, "
-                + "created_at BIGINT NOT NULL, "
-                + "expires_at BIGINT NOT NULL, "
-                + "generation BIGINT NOT NULL, "
-                + "PRIMARY KEY (page_id, psid))",
-                "CREATE INDEX " + ifNotExists() + tables.waitsExpiryIndex() + " ON " + tables.waits() + " (expires_at)");
-    }
-
-    List<String> createLastInbound() {
-        return List.of(
-                "CREATE TABLE " + ifNotExists() + tables.lastInbound() + " ("
-                + "page_id VARCHAR(" + Wait.MAX_ID_LENGTH + ") NOT NULL, "
-                + "psid VARCHAR(" + Wait.MAX_ID_LENGTH + ") NOT NULL, "
-                + "last_inbound_at BIGINT NOT NULL, "
-                + "PRIMARY KEY (page_id, psid))");
+    Dialect dialect() {
+        return Dialect.GENERIC;
     }
 
     // ---- waits ----------------------------------------------------------------------------------------------
@@ -108,7 +66,7 @@ class SqlDialect {
                 return;
             } catch (SQLException e) {
                 // another node inserted the row since our update: update that row instead
-                if (!isDuplicateKey(e) || attempt >= UPSERT_ATTEMPTS) {
+                if (!SqlErrors.isDuplicateKey(e) || attempt >= UPSERT_ATTEMPTS) {
                     throw e;
                 }
             }
@@ -171,7 +129,7 @@ class SqlDialect {
                         pageId, psid, at);
                 return;
             } catch (SQLException e) {
-                if (!isDuplicateKey(e)) {
+                if (!SqlErrors.isDuplicateKey(e)) {
                     throw e;
                 }
             }
@@ -211,11 +169,6 @@ class SqlDialect {
 
     static long millis(Instant instant) {
         return instant.toEpochMilli();
-    }
-
-    /** Integrity constraint violation (SQLSTATE class 23): here always the primary key. */
-    static boolean isDuplicateKey(SQLException e) {
-        return e.getSQLState() != null && e.getSQLState().startsWith("23");
     }
 
     static int update(Connection c, String sql, Object... args) throws SQLException {
@@ -262,6 +215,6 @@ class SqlDialect {
 
     @Override
     public String toString() {
-        return name();
+        return dialect().id();
     }
 }

@@ -6,30 +6,27 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
+import io.github.camelmessenger.jdbc.Dialect;
+import io.github.camelmessenger.jdbc.SqlErrors;
+
 /**
  * H2: deletes that return the deleted rows through a data change delta table
  * ({@code SELECT ... FROM OLD TABLE (DELETE ...)}), so taking and claiming are single statements as on PostgreSQL.
  * A delete that meets a row locked by another transaction waits for it and skips the row if it was deleted, so each
  * row goes to one caller. Upserts use {@code MERGE ... KEY}; the 24-hour window bookkeeping uses the portable SQL.
  */
-final class H2Dialect extends SqlDialect {
+final class H2StateSql extends StateSql {
 
-    static final String NAME = "h2";
     private static final String WAIT_COLUMNS = "page_id, psid, step, created_at, expires_at, generation";
     private static final int MERGE_ATTEMPTS = 10;
 
-    H2Dialect(StateTables tables) {
+    H2StateSql(StateTables tables) {
         super(tables);
     }
 
     @Override
-    String name() {
-        return NAME;
-    }
-
-    @Override
-    String ifNotExists() {
-        return "IF NOT EXISTS ";
+    Dialect dialect() {
+        return Dialect.H2;
     }
 
     @Override
@@ -44,7 +41,7 @@ final class H2Dialect extends SqlDialect {
                 return;
             } catch (SQLException e) {
                 // two first merges of one key race to insert; the loser merges again, now as an update
-                if (!isDuplicateKey(e) || attempt >= MERGE_ATTEMPTS) {
+                if (!SqlErrors.isDuplicateKey(e) || attempt >= MERGE_ATTEMPTS) {
                     throw e;
                 }
             }

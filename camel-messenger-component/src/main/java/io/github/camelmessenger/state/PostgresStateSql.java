@@ -6,29 +6,25 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
+import io.github.camelmessenger.jdbc.Dialect;
+
 /**
  * PostgreSQL: every operation is one statement. {@code DELETE ... RETURNING} hands the deleted row to exactly the
  * caller whose delete removed it; concurrent deletes of the same row wait for the first and then find nothing.
  * Expiry sweeps lock their batch with {@code FOR UPDATE SKIP LOCKED}, so nodes sweeping at once take disjoint batches
  * instead of queueing behind each other.
  */
-final class PostgresDialect extends SqlDialect {
+final class PostgresStateSql extends StateSql {
 
-    static final String NAME = "postgresql";
     private static final String WAIT_COLUMNS = "page_id, psid, step, created_at, expires_at, generation";
 
-    PostgresDialect(StateTables tables) {
+    PostgresStateSql(StateTables tables) {
         super(tables);
     }
 
     @Override
-    String name() {
-        return NAME;
-    }
-
-    @Override
-    String ifNotExists() {
-        return "IF NOT EXISTS ";
+    Dialect dialect() {
+        return Dialect.POSTGRESQL;
     }
 
     @Override
