@@ -14,6 +14,8 @@ import io.github.camelmessenger.webhook.inbox.WebhookInbox;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
 import org.apache.camel.Processor;
+import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.DefaultConsumer;
@@ -28,6 +30,7 @@ import org.slf4j.LoggerFactory;
  * Without an inbox a delivery is answered once its events went through the route; with one (option {@code inbox})
  * it is answered once stored, and this node's {@link InboxWorkers} run the stored events.
  */
+@ManagedResource(description = "Messenger webhook consumer")
 public class MessengerWebhookConsumer extends DefaultConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(MessengerWebhookConsumer.class);
@@ -37,6 +40,7 @@ public class MessengerWebhookConsumer extends DefaultConsumer {
     private InboxWorkers inboxWorkers;
     private ExecutorService executor;
     private ScheduledExecutorService sweeper;
+    private volatile MalformedItems malformed;
 
     public MessengerWebhookConsumer(MessengerEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -45,6 +49,13 @@ public class MessengerWebhookConsumer extends DefaultConsumer {
     @Override
     public MessengerEndpoint getEndpoint() {
         return (MessengerEndpoint) super.getEndpoint();
+    }
+
+    /** Items of deliveries that were dropped as malformed (no sender or recipient) since the consumer started. */
+    @ManagedAttribute(description = "Webhook items dropped as malformed (no sender or recipient)")
+    public long getMalformedEvents() {
+        MalformedItems m = malformed;
+        return m == null ? 0 : m.count();
     }
 
     @Override
@@ -62,6 +73,7 @@ public class MessengerWebhookConsumer extends DefaultConsumer {
             throw new IllegalArgumentException("messenger:webhook: option maxBodySize must be positive, got "
                                                + config.getMaxBodySize());
         }
+        malformed = new MalformedItems(path);
         SignatureVerifier verifier = verifier(config, path);
         if (config.getVerifyToken() == null) {
             LOG.warn("Webhook {}: no verifyToken is set, so every subscription handshake (GET) is refused", path);
