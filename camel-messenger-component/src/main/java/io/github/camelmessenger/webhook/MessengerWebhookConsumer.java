@@ -77,6 +77,11 @@ public class MessengerWebhookConsumer extends DefaultConsumer {
         SignatureVerifier verifier = verifier(config, path);
         if (config.getVerifyToken() == null) {
             LOG.warn("Webhook {}: no verifyToken is set, so every subscription handshake (GET) is refused", path);
+        } else if (config.getVerifyToken().isBlank()) {
+            // an empty property placeholder, most likely: a handshake with an empty token must not pass
+            throw new IllegalArgumentException("messenger:webhook (path " + path + "): option verifyToken is empty; "
+                                               + "set the token the platform's subscription handshake presents, or "
+                                               + "leave the option out to refuse every handshake");
         }
         EventTypeFilter filter = EventTypeFilter.of(config.getEventTypes());
         IdempotentRepository repository = start(context, config.getIdempotentRepository());
@@ -102,7 +107,7 @@ public class MessengerWebhookConsumer extends DefaultConsumer {
             sink = new StoreThenAcknowledge(inbox, path, MAPPER, inboxWorkers::wakeUp);
         }
         WebhookProtocol protocol = new WebhookProtocol(new VerifyTokenHandshake(config.getVerifyToken()), verifier,
-                parser, filter, sink);
+                parser, filter, sink, malformed);
         if (inboxWorkers != null) {
             inboxWorkers.start();
         }

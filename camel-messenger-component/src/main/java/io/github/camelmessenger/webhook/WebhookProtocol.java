@@ -20,14 +20,16 @@ final class WebhookProtocol {
     private final DeliveryParser parser;
     private final EventTypeFilter filter;
     private final EventSink sink;
+    private final MalformedItems malformed;
 
     WebhookProtocol(VerifyTokenHandshake handshake, SignatureVerifier verifier, DeliveryParser parser,
-                    EventTypeFilter filter, EventSink sink) {
+                    EventTypeFilter filter, EventSink sink, MalformedItems malformed) {
         this.handshake = handshake;
         this.verifier = verifier;
         this.parser = parser;
         this.filter = filter;
         this.sink = sink;
+        this.malformed = malformed;
     }
 
     CompletionStage<WebhookResponse> handle(WebhookRequest request) {
@@ -46,14 +48,16 @@ final class WebhookProtocol {
         if (verifier != null && !verifier.verify(request.body(), request.signature())) {
             return done(WebhookResponse.BAD_SIGNATURE);
         }
-        List<MessengerEvent> events;
+        DeliveryParser.Parsed parsed;
         try {
-            events = parser.parse(request.body());
+            parsed = parser.parse(request.body());
         } catch (MalformedDeliveryException e) {
             return done(WebhookResponse.badRequest(e.getMessage()));
         }
-        List<MessengerEvent> accepted = new ArrayList<>(events.size());
-        for (MessengerEvent e : events) {
+        // redelivering cannot repair an item: the others are processed and the delivery acknowledged
+        parsed.malformed().forEach(m -> malformed.found(m.kind(), m.pageId(), m.reason()));
+        List<MessengerEvent> accepted = new ArrayList<>(parsed.events().size());
+        for (MessengerEvent e : parsed.events()) {
             if (filter.accepts(e)) {
                 accepted.add(e);
             }
