@@ -58,26 +58,61 @@ final class EventDispatcher {
 
     /** Completes when every event ran (or was found done); never completes exceptionally. */
     CompletableFuture<Outcome> dispatch(List<MessengerEvent> events) {
-        Run run = new Run(events);
-        run.next();
-        return run.result;
+        Run run = prepare(events);
+        run.start();
+        return run.result();
     }
 
-    private final class Run {
+    /**
+     * A run of the events, not started yet: it may run synchronously to its end within {@link Run#start()}, so
+     * whoever may cancel it holds it first.
+     */
+    Run prepare(List<MessengerEvent> events) {
+        return new Run(events);
+    }
+
+    /** One dispatch of a delivery's events. */
+    final class Run {
         private final List<MessengerEvent> events;
         private final CompletableFuture<Outcome> result = new CompletableFuture<>();
         private final AtomicInteger failed = new AtomicInteger();
         private volatile Throwable firstFailure;
         private volatile int index;
+        private volatile boolean cancelled;
 
         Run(List<MessengerEvent> events) {
             this.events = events;
+        }
+
+        /**
+         * Completes once the events started have ended (or are found done), also after {@link #cancel()}; never
+         * exceptionally.
+         */
+        CompletableFuture<Outcome> result() {
+            return result;
+        }
+
+        /**
+         * Starts no further event (the delivery was answered 500, its redelivery will run them); the one running
+         * finishes and is recorded as usual.
+         */
+        void cancel() {
+            cancelled = true;
+        }
+
+        void start() {
+            next();
         }
 
         void next() {
             try {
                 AsyncProcessor processor = consumer.getAsyncProcessor();
                 while (index < events.size()) {
+                    if (cancelled) {
+                        int left = events.size() - index;
+                        fail(new IllegalStateException(left + " event(s) not started before the deadline"));
+                        break;
+                    }
                     MessengerEvent event = events.get(index);
                     String key = EventKeys.of(event);
                     CompletableFuture<Boolean> mine = new CompletableFuture<>();
