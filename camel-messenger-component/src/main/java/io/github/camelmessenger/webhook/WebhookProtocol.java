@@ -42,12 +42,34 @@ final class WebhookProtocol {
     }
 
     private CompletionStage<WebhookResponse> post(WebhookRequest request) {
+        WebhookResponse refused = screen(request);
+        return refused != null ? done(refused) : accept(request);
+    }
+
+    /**
+     * The first look at a POST, on its headers alone, before any of its body is read: a refusal (no signature to
+     * verify), or null when the body may be read.
+     */
+    WebhookResponse screenHead(String signature) {
+        return verifier != null && !SignatureVerifier.wellFormed(signature) ? WebhookResponse.BAD_SIGNATURE : null;
+    }
+
+    /**
+     * Size and signature of a POST whose body was read (cheap enough for an event loop): a refusal, or null when it
+     * may be {@linkplain #accept(WebhookRequest) accepted}.
+     */
+    WebhookResponse screen(WebhookRequest request) {
         if (request.bodyTooLarge()) {
-            return done(WebhookResponse.TOO_LARGE);
+            return WebhookResponse.TOO_LARGE;
         }
         if (verifier != null && !verifier.verify(request.body(), request.signature())) {
-            return done(WebhookResponse.BAD_SIGNATURE);
+            return WebhookResponse.BAD_SIGNATURE;
         }
+        return null;
+    }
+
+    /** Parses a screened POST and hands its events over (may block: not on an event loop). */
+    CompletionStage<WebhookResponse> accept(WebhookRequest request) {
         DeliveryParser.Parsed parsed;
         try {
             parsed = parser.parse(request.body());
