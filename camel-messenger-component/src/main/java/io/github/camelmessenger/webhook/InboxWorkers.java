@@ -51,13 +51,16 @@ final class InboxWorkers {
     private final ScheduledExecutorService poller;
     private final ExecutorService workers;
     private final Semaphore slots;
-    /** A claim this node holds and renews, and when its event was claimed. */
-    private record Running(ClaimedEvent event, long sinceNanos) {
+    /** A claim this node holds and renews, when its event was claimed, and whether its outcome is decided. */
+    private record Running(ClaimedEvent event, long sinceNanos, AtomicBoolean decided) {
+        Running(ClaimedEvent event) {
+            this(event, System.nanoTime(), new AtomicBoolean());
+        }
     }
 
     /**
-     * The claims this node holds and renews, by event id. Whoever removes an entry records the event's outcome: the
-     * end of its run, or its timeout.
+     * The claims this node holds, by event id. Whoever decides an entry (the end of its run, or its timeout) records
+     * the event's outcome and only then removes it: a stopping node waits for this map to empty.
      */
     private final Map<Long, Running> inFlight = new ConcurrentHashMap<>();
     private final AtomicBoolean pollQueued = new AtomicBoolean();
@@ -114,7 +117,7 @@ final class InboxWorkers {
                 for (ClaimedEvent event : claimed) {
                     // only this thread takes permits, so the ones counted above are still free
                     slots.acquireUninterruptibly();
-                    inFlight.put(event.id(), new Running(event, System.nanoTime()));
+                    inFlight.put(event.id(), new Running(event));
                     try {
                         workers.execute(() -> run(event));
                     } catch (RejectedExecutionException e) {
@@ -154,8 +157,10 @@ final class InboxWorkers {
     }
 
     private void settle(ClaimedEvent claimed, EventDispatcher.Outcome outcome, boolean unreadable) {
-        if (inFlight.remove(claimed.id()) != null) {
+        Running running = inFlight.get(claimed.id());
+        if (running != null && running.decided().compareAndSet(false, true)) {
             record(claimed, outcome, unreadable);
+            inFlight.remove(claimed.id());
         } else {
             // timed out earlier: its outcome is recorded, its claim given up; only the slot was still held
             LOG.warn("Webhook {}: inbox event {} ended after its inboxEventTimeout; it was released already",
@@ -220,8 +225,11 @@ final class InboxWorkers {
         long now = System.nanoTime();
         List<Long> renew = new ArrayList<>(inFlight.size());
         inFlight.forEach((id, running) -> {
+            if (running.decided().get()) {
+                return;
+            }
             if (TimeUnit.NANOSECONDS.toMillis(now - running.sinceNanos()) > settings.eventTimeout()) {
-                timedOut(id);
+                timedOut(running);
             } else {
                 renew.add(id);
             }
@@ -236,16 +244,16 @@ final class InboxWorkers {
         }
     }
 
-    private void timedOut(long id) {
-        Running running = inFlight.remove(id);
-        if (running == null) {
+    private void timedOut(Running running) {
+        if (!running.decided().compareAndSet(false, true)) {
             return;
         }
         ClaimedEvent claimed = running.event();
         String error = "inboxEventTimeout: still running after " + settings.eventTimeout() + " ms";
         LOG.warn("Webhook {}: inbox event {} is still running after {} ms (inboxEventTimeout); releasing it as failed",
-                settings.channel(), id, settings.eventTimeout());
+                settings.channel(), claimed.id(), settings.eventTimeout());
         record(claimed, new EventDispatcher.Outcome(1, new TimeoutException(error)), false);
+        inFlight.remove(claimed.id());
     }
 
     /**
