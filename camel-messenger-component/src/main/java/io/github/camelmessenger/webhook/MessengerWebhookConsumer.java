@@ -123,7 +123,7 @@ public class MessengerWebhookConsumer extends DefaultConsumer {
             sink = new StoreThenAcknowledge(inbox, path, MAPPER, inboxWorkers::wakeUp);
         }
         WebhookProtocol protocol = new WebhookProtocol(new VerifyTokenHandshake(config.getVerifyToken()), verifier,
-                parser, filter, sink, malformed);
+                parser, filter, sink, malformed, config.getMaxBodySize());
         if (inboxWorkers != null) {
             inboxWorkers.start();
         }

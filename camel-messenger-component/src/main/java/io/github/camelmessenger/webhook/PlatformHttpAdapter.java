@@ -74,11 +74,7 @@ final class PlatformHttpAdapter extends AsyncProcessorSupport {
             }
             // headers first: neither an unsigned nor a declared oversized body is read at all
             String signature = signature(in);
-            WebhookResponse refused = protocol.screenHead(signature);
-            Long declared = contentLength(in);
-            if (refused == null && declared != null && declared > maxBodySize) {
-                refused = WebhookResponse.TOO_LARGE;
-            }
+            WebhookResponse refused = protocol.screenHead(signature, contentLength(in));
             if (refused != null) {
                 unread(in.getBody());
                 return CompletableFuture.completedFuture(refused);

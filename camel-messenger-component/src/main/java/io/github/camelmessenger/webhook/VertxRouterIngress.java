@@ -97,7 +97,7 @@ final class VertxRouterIngress implements HttpIngress {
             return;
         }
         if (ctx.request().method() == HttpMethod.POST) {
-            WebhookResponse refused = protocol.screenHead(signature(ctx));
+            WebhookResponse refused = protocol.screenHead(signature(ctx), contentLength(ctx));
             if (refused != null) {
                 CappedBody.closeAfterAnswer(ctx.request());
                 write(ctx, refused);
@@ -105,6 +105,15 @@ final class VertxRouterIngress implements HttpIngress {
             }
         }
         ctx.next();
+    }
+
+    private static Long contentLength(RoutingContext ctx) {
+        String value = ctx.request().getHeader("Content-Length");
+        try {
+            return value == null ? null : Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static String signature(RoutingContext ctx) {

@@ -21,9 +21,11 @@ final class WebhookProtocol {
     private final EventTypeFilter filter;
     private final EventSink sink;
     private final MalformedItems malformed;
+    private final int maxBodySize;
 
     WebhookProtocol(VerifyTokenHandshake handshake, SignatureVerifier verifier, DeliveryParser parser,
-                    EventTypeFilter filter, EventSink sink, MalformedItems malformed) {
+                    EventTypeFilter filter, EventSink sink, MalformedItems malformed, int maxBodySize) {
+        this.maxBodySize = maxBodySize;
         this.handshake = handshake;
         this.verifier = verifier;
         this.parser = parser;
@@ -47,10 +49,15 @@ final class WebhookProtocol {
     }
 
     /**
-     * The first look at a POST, on its headers alone, before any of its body is read: a refusal (no signature to
-     * verify), or null when the body may be read.
+     * The first look at a POST, on its headers alone, before any of its body is read: a refusal (a declared length
+     * over maxBodySize, no signature to verify), or null when the body may be read.
+     *
+     * @param declaredLength the Content-Length, or null when none was declared (chunked)
      */
-    WebhookResponse screenHead(String signature) {
+    WebhookResponse screenHead(String signature, Long declaredLength) {
+        if (declaredLength != null && declaredLength > maxBodySize) {
+            return WebhookResponse.TOO_LARGE;
+        }
         return verifier != null && !SignatureVerifier.wellFormed(signature) ? WebhookResponse.BAD_SIGNATURE : null;
     }
 
