@@ -94,9 +94,7 @@ final class ChildNode implements AutoCloseable {
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);
         var ds = PostgresTestDatabase.dataSourceOrSkip();
-        JdbcMessageIdRepository repository = new JdbcMessageIdRepository(ds, "messenger-webhook-kill");
-        repository.setTableName(args[2]);
-        repository.setCreateTableIfNotExists(true);
+        JdbcMessageIdRepository repository = TestDatabases.processedKeys(ds, args[2]);
         WebhookTestServer server = new WebhookTestServer(port)
                 .bind("inbox", new JdbcWebhookInbox(ds, args[1])).bind("processed", repository)
                 .routes(new RouteBuilder() {

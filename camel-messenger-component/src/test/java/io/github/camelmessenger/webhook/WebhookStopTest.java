@@ -12,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import io.github.camelmessenger.MessengerComponent;
 import io.github.camelmessenger.MessengerConstants;
 import io.vertx.core.Vertx;
 import org.apache.camel.AsyncCallback;
@@ -55,11 +54,8 @@ class WebhookStopTest {
         graph.stubFor(post(urlPathMatching("/v25.0/[^/]+/messages"))
                 .willReturn(okJson("{\"message_id\":\"m_bot\"}").withFixedDelay(1200)));
         EventCollector events = new EventCollector();
-        WebhookTestServer server = new WebhookTestServer();
+        WebhookTestServer server = new WebhookTestServer().graphAt(graph.baseUrl());
         try {
-            MessengerComponent messenger = server.context().getComponent("messenger", MessengerComponent.class);
-            messenger.getConfiguration().setBaseUri(graph.baseUrl());
-            messenger.getConfiguration().setPageAccessToken("page-token");
             server.routes(new RouteBuilder() {
                 @Override
                 public void configure() {
