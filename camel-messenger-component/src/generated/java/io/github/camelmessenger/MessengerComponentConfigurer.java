@@ -55,6 +55,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "dataSource": target.setDataSource(property(camelContext, javax.sql.DataSource.class, value)); return true;
         case "defaultactionurl":
         case "defaultActionUrl": getOrCreateConfiguration(target).setDefaultActionUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "deliverytimeout":
+        case "deliveryTimeout": getOrCreateConfiguration(target).setDeliveryTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "duration": getOrCreateConfiguration(target).setDuration(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "eventtypes":
         case "eventTypes": getOrCreateConfiguration(target).setEventTypes(property(camelContext, java.lang.String.class, value)); return true;
@@ -67,6 +69,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "inbox": getOrCreateConfiguration(target).setInbox(property(camelContext, io.github.camelmessenger.webhook.inbox.WebhookInbox.class, value)); return true;
         case "inboxconcurrency":
         case "inboxConcurrency": getOrCreateConfiguration(target).setInboxConcurrency(property(camelContext, int.class, value)); return true;
+        case "inboxeventtimeout":
+        case "inboxEventTimeout": getOrCreateConfiguration(target).setInboxEventTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "inboxleasetime":
         case "inboxLeaseTime": getOrCreateConfiguration(target).setInboxLeaseTime(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "inboxpolldelay":
@@ -180,6 +184,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "dataSource": return javax.sql.DataSource.class;
         case "defaultactionurl":
         case "defaultActionUrl": return java.lang.String.class;
+        case "deliverytimeout":
+        case "deliveryTimeout": return long.class;
         case "duration": return long.class;
         case "eventtypes":
         case "eventTypes": return java.lang.String.class;
@@ -192,6 +198,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "inbox": return io.github.camelmessenger.webhook.inbox.WebhookInbox.class;
         case "inboxconcurrency":
         case "inboxConcurrency": return int.class;
+        case "inboxeventtimeout":
+        case "inboxEventTimeout": return long.class;
         case "inboxleasetime":
         case "inboxLeaseTime": return long.class;
         case "inboxpolldelay":
@@ -301,6 +309,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "dataSource": return target.getDataSource();
         case "defaultactionurl":
         case "defaultActionUrl": return getOrCreateConfiguration(target).getDefaultActionUrl();
+        case "deliverytimeout":
+        case "deliveryTimeout": return getOrCreateConfiguration(target).getDeliveryTimeout();
         case "duration": return getOrCreateConfiguration(target).getDuration();
         case "eventtypes":
         case "eventTypes": return getOrCreateConfiguration(target).getEventTypes();
@@ -313,6 +323,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "inbox": return getOrCreateConfiguration(target).getInbox();
         case "inboxconcurrency":
         case "inboxConcurrency": return getOrCreateConfiguration(target).getInboxConcurrency();
+        case "inboxeventtimeout":
+        case "inboxEventTimeout": return getOrCreateConfiguration(target).getInboxEventTimeout();
         case "inboxleasetime":
         case "inboxLeaseTime": return getOrCreateConfiguration(target).getInboxLeaseTime();
         case "inboxpolldelay":

@@ -42,6 +42,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "defaultactionurl":
         case "defaultActionUrl": target.getConfiguration().setDefaultActionUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "deliverytimeout":
+        case "deliveryTimeout": target.getConfiguration().setDeliveryTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "duration": target.getConfiguration().setDuration(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "eventtypes":
         case "eventTypes": target.getConfiguration().setEventTypes(property(camelContext, java.lang.String.class, value)); return true;
@@ -58,6 +60,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "inbox": target.getConfiguration().setInbox(property(camelContext, io.github.camelmessenger.webhook.inbox.WebhookInbox.class, value)); return true;
         case "inboxconcurrency":
         case "inboxConcurrency": target.getConfiguration().setInboxConcurrency(property(camelContext, int.class, value)); return true;
+        case "inboxeventtimeout":
+        case "inboxEventTimeout": target.getConfiguration().setInboxEventTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "inboxleasetime":
         case "inboxLeaseTime": target.getConfiguration().setInboxLeaseTime(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "inboxpolldelay":
@@ -160,6 +164,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "connectTimeout": return long.class;
         case "defaultactionurl":
         case "defaultActionUrl": return java.lang.String.class;
+        case "deliverytimeout":
+        case "deliveryTimeout": return long.class;
         case "duration": return long.class;
         case "eventtypes":
         case "eventTypes": return java.lang.String.class;
@@ -176,6 +182,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "inbox": return io.github.camelmessenger.webhook.inbox.WebhookInbox.class;
         case "inboxconcurrency":
         case "inboxConcurrency": return int.class;
+        case "inboxeventtimeout":
+        case "inboxEventTimeout": return long.class;
         case "inboxleasetime":
         case "inboxLeaseTime": return long.class;
         case "inboxpolldelay":
@@ -279,6 +287,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "defaultactionurl":
         case "defaultActionUrl": return target.getConfiguration().getDefaultActionUrl();
+        case "deliverytimeout":
+        case "deliveryTimeout": return target.getConfiguration().getDeliveryTimeout();
         case "duration": return target.getConfiguration().getDuration();
         case "eventtypes":
         case "eventTypes": return target.getConfiguration().getEventTypes();
@@ -295,6 +305,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "inbox": return target.getConfiguration().getInbox();
         case "inboxconcurrency":
         case "inboxConcurrency": return target.getConfiguration().getInboxConcurrency();
+        case "inboxeventtimeout":
+        case "inboxEventTimeout": return target.getConfiguration().getInboxEventTimeout();
         case "inboxleasetime":
         case "inboxLeaseTime": return target.getConfiguration().getInboxLeaseTime();
         case "inboxpolldelay":

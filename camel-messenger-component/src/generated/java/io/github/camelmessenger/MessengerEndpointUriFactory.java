@@ -23,7 +23,7 @@ public class MessengerEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(63);
+        Set<String> props = new HashSet<>(65);
         props.add("allowUnsigned");
         props.add("apiVersion");
         props.add("appSecret");
@@ -34,6 +34,7 @@ public class MessengerEndpointUriFactory extends org.apache.camel.support.compon
         props.add("buttons");
         props.add("connectTimeout");
         props.add("defaultActionUrl");
+        props.add("deliveryTimeout");
         props.add("duration");
         props.add("eventTypes");
         props.add("exceptionHandler");
@@ -43,6 +44,7 @@ public class MessengerEndpointUriFactory extends org.apache.camel.support.compon
         props.add("imageUrl");
         props.add("inbox");
         props.add("inboxConcurrency");
+        props.add("inboxEventTimeout");
         props.add("inboxLeaseTime");
         props.add("inboxPollDelay");
         props.add("lazyStartProducer");

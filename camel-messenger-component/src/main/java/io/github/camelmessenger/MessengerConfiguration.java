@@ -198,6 +198,11 @@ public class MessengerConfiguration implements Cloneable {
     @UriParam(label = "consumer,advanced",
               description = "Drops events already processed (key: message mid, or sender, timestamp and kind).")
     private IdempotentRepository idempotentRepository;
+    @UriParam(label = "consumer", defaultValue = "4000", javaType = "java.time.Duration",
+              description = "Without an inbox: the longest a delivery may take before it is answered 500, so that "
+                            + "the platform (which waits 5 seconds) delivers it again; events not started by then "
+                            + "are left to that redelivery. Keep it below 5 seconds.")
+    private long deliveryTimeout = 4000;
 
     // ----- consumer: durable inbox (webhook)
 
@@ -217,6 +222,11 @@ public class MessengerConfiguration implements Cloneable {
               description = "Inbox: how long a node's claim on an event lasts; renewed while the route runs, so "
                             + "only a node that died loses its events to another node (after this time).")
     private long inboxLeaseTime = 60000;
+    @UriParam(label = "consumer,inbox", defaultValue = "300000", javaType = "java.time.Duration",
+              description = "Inbox: the longest an event may run; past it its claim is no longer renewed and the event "
+                            + "counts as failed (redelivered later, or dead-lettered), so a hung route cannot hold a "
+                            + "conversation forever.")
+    private long inboxEventTimeout = 300000;
     @UriParam(label = "consumer,inbox", defaultValue = "3",
               description = "Inbox: how many times a failed event is run again before it is dead-lettered.")
     private int maximumRedeliveries = 3;
@@ -683,6 +693,22 @@ public class MessengerConfiguration implements Cloneable {
 
     public void setInboxLeaseTime(long inboxLeaseTime) {
         this.inboxLeaseTime = inboxLeaseTime;
+    }
+
+    public long getInboxEventTimeout() {
+        return inboxEventTimeout;
+    }
+
+    public void setInboxEventTimeout(long inboxEventTimeout) {
+        this.inboxEventTimeout = inboxEventTimeout;
+    }
+
+    public long getDeliveryTimeout() {
+        return deliveryTimeout;
+    }
+
+    public void setDeliveryTimeout(long deliveryTimeout) {
+        this.deliveryTimeout = deliveryTimeout;
     }
 
     public int getMaximumRedeliveries() {

@@ -9,12 +9,23 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelmessenger.model.event.MessengerEvent;
+import io.github.camelmessenger.model.event.MessengerEventType;
 
 /**
  * Parses a delivery, {@code {"object":"page","entry":[{"id":...,"messaging":[...]|"standby":[...]}]}}, into its
- * events in delivery order. Anything that is not such a document is a {@link MalformedDeliveryException}.
+ * events in delivery order. Anything that is not such a document is a {@link MalformedDeliveryException}; an item
+ * that is no event a route could handle (no sender, no recipient) is set aside as {@link Malformed}, and the other
+ * items go on.
  */
 final class DeliveryParser {
+
+    /** A delivery's events in order, and the items set aside. */
+    record Parsed(List<MessengerEvent> events, List<Malformed> malformed) {
+    }
+
+    /** An item set aside: its kind, its entry's Page, and what it lacks (never its content). */
+    record Malformed(String kind, String pageId, String reason) {
+    }
 
     private final ObjectMapper mapper;
     private final EventMapper events;
@@ -24,7 +35,7 @@ final class DeliveryParser {
         this.events = new EventMapper(mapper);
     }
 
-    List<MessengerEvent> parse(byte[] body) throws MalformedDeliveryException {
+    Parsed parse(byte[] body) throws MalformedDeliveryException {
         JsonNode root;
         try {
             root = mapper.readTree(body);
@@ -43,24 +54,43 @@ final class DeliveryParser {
         if (entries == null || !entries.isArray()) {
             throw new MalformedDeliveryException("Missing entry array");
         }
-        List<MessengerEvent> out = new ArrayList<>();
+        Parsed out = new Parsed(new ArrayList<>(), new ArrayList<>());
         for (JsonNode entry : entries) {
             if (!entry.isObject()) {
                 throw new MalformedDeliveryException("entry item is not an object");
             }
             String pageId = EventMapper.text(entry, "id");
-            addAll(out, entry, "messaging", pageId, false);
-            addAll(out, entry, "standby", pageId, true);
+            long time = EventMapper.millis(entry.get("time"));
+            addAll(out, entry, "messaging", pageId, time, false);
+            addAll(out, entry, "standby", pageId, time, true);
         }
         return out;
     }
 
-    /** Re-reads one stored event (the inbox keeps each event's JSON). */
+    /** Re-reads one stored event (the inbox keeps each event's JSON, with its time). */
     MessengerEvent event(JsonNode item, String pageId, boolean standby) {
-        return events.map(item, pageId, standby);
+        return events.map(item, pageId, 0, standby);
     }
 
-    private void addAll(List<MessengerEvent> out, JsonNode entry, String channel, String pageId, boolean standby)
+    /**
+     * What a known kind of event lacks to be handled, or null. Every known kind names its recipient (the Page, for
+     * echoes the user) and, but for app_roles, its sender (a user id, or a plugin's user_ref); kinds the component
+     * does not model are passed on as they are.
+     */
+    private static String missing(MessengerEvent event, JsonNode item) {
+        if (event.type() == MessengerEventType.UNKNOWN) {
+            return null;
+        }
+        if (event.recipientId() == null && EventMapper.text(item.path("recipient"), "user_ref") == null) {
+            return "no recipient.id";
+        }
+        if (event.type() != MessengerEventType.APP_ROLES && event.senderId() == null && event.userRef() == null) {
+            return "no sender.id or user_ref";
+        }
+        return null;
+    }
+
+    private void addAll(Parsed out, JsonNode entry, String channel, String pageId, long time, boolean standby)
             throws MalformedDeliveryException {
         JsonNode items = entry.get(channel);
         if (items == null || items.isNull()) {
@@ -73,10 +103,17 @@ final class DeliveryParser {
             if (!item.isObject()) {
                 throw new MalformedDeliveryException("entry." + channel + " item is not an object");
             }
+            MessengerEvent event;
             try {
-                out.add(events.map(item, pageId, standby));
+                event = events.map(item, pageId, time, standby);
             } catch (RuntimeException e) {
                 throw new MalformedDeliveryException("entry." + channel + " item is unreadable");
+            }
+            String missing = missing(event, item);
+            if (missing == null) {
+                out.events().add(event);
+            } else {
+                out.malformed().add(new Malformed(EventKeys.kind(event), pageId, missing));
             }
         }
     }

@@ -2,6 +2,8 @@ package io.github.camelmessenger.webhook;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,8 +24,11 @@ import org.slf4j.LoggerFactory;
  * an asynchronous HTTP producer); what follows it (the idempotent repository, possibly JDBC, and the next event)
  * therefore continues on {@code continuations}.
  * <p>
- * With an idempotent repository an event is claimed before it runs and released again when it fails, so a
- * redelivery skips what succeeded and retries what did not.
+ * Only a confirmed key means "done", as with Camel's idempotent consumer when {@code eager=false}: the key is looked
+ * up before the event runs and added (and confirmed) once it succeeded, never before. A key left behind therefore
+ * always stands for a processed event, whatever happened to the node that ran it. The same event running on this node
+ * already (the platform's redelivery of a slow first attempt) is not run beside it: its outcome is awaited, and a
+ * failure there makes this delivery run it.
  */
 final class EventDispatcher {
 
@@ -35,13 +40,13 @@ final class EventDispatcher {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(EventDispatcher.class);
-    /** Stands for the key when there is no repository to keep it in. */
-    private static final String NO_KEY = "";
 
     private final MessengerWebhookConsumer consumer;
     private final IdempotentRepository repository;
     private final ConversationTracker tracker;
     private final Executor continuations;
+    /** The events running on this node, by idempotency key; completed with true when the event succeeded. */
+    private final ConcurrentMap<String, CompletableFuture<Boolean>> running = new ConcurrentHashMap<>();
 
     EventDispatcher(MessengerWebhookConsumer consumer, IdempotentRepository repository, ConversationTracker tracker,
                     Executor continuations) {
@@ -51,31 +56,79 @@ final class EventDispatcher {
         this.continuations = continuations;
     }
 
-    /** Completes when every event ran (or was skipped as a duplicate); never completes exceptionally. */
+    /** Completes when every event ran (or was found done); never completes exceptionally. */
     CompletableFuture<Outcome> dispatch(List<MessengerEvent> events) {
-        Run run = new Run(events);
-        run.next();
-        return run.result;
+        Run run = prepare(events);
+        run.start();
+        return run.result();
     }
 
-    private final class Run {
+    /**
+     * A run of the events, not started yet: it may run synchronously to its end within {@link Run#start()}, so
+     * whoever may cancel it holds it first.
+     */
+    Run prepare(List<MessengerEvent> events) {
+        return new Run(events);
+    }
+
+    /** One dispatch of a delivery's events. */
+    final class Run {
         private final List<MessengerEvent> events;
         private final CompletableFuture<Outcome> result = new CompletableFuture<>();
         private final AtomicInteger failed = new AtomicInteger();
         private volatile Throwable firstFailure;
         private volatile int index;
+        private volatile boolean cancelled;
 
         Run(List<MessengerEvent> events) {
             this.events = events;
+        }
+
+        /**
+         * Completes once the events started have ended (or are found done), also after {@link #cancel()}; never
+         * exceptionally.
+         */
+        CompletableFuture<Outcome> result() {
+            return result;
+        }
+
+        /**
+         * Starts no further event (the delivery was answered 500, its redelivery will run them); the one running
+         * finishes and is recorded as usual.
+         */
+        void cancel() {
+            cancelled = true;
+        }
+
+        void start() {
+            next();
         }
 
         void next() {
             try {
                 AsyncProcessor processor = consumer.getAsyncProcessor();
                 while (index < events.size()) {
-                    MessengerEvent event = events.get(index++);
-                    String key = claim(event);
-                    if (key == null) {
+                    if (cancelled) {
+                        int left = events.size() - index;
+                        fail(new IllegalStateException(left + " event(s) not started before the deadline"));
+                        break;
+                    }
+                    MessengerEvent event = events.get(index);
+                    String key = EventKeys.of(event);
+                    CompletableFuture<Boolean> mine = new CompletableFuture<>();
+                    CompletableFuture<Boolean> other = running.putIfAbsent(key, mine);
+                    if (other != null) {
+                        LOG.debug("Webhook event {} runs already on this node: awaiting its outcome", key);
+                        other.whenComplete((done, t) -> resume(() -> {
+                            if (Boolean.TRUE.equals(done)) {
+                                index++;
+                            }
+                            next();
+                        }));
+                        return;
+                    }
+                    index++;
+                    if (done(key, mine)) {
                         continue;
                     }
                     Exchange exchange = consumer.createExchange(false);
@@ -88,10 +141,10 @@ final class EventDispatcher {
                         // without its conversation state the event would run half-informed: fail it for redelivery
                         LOG.warn("Conversation state unavailable for webhook event {}: {}", event, e.getMessage());
                         exchange.setException(e);
-                        completed(event, key, null, exchange);
+                        completed(event, key, mine, null, exchange);
                         continue;
                     }
-                    if (!process(processor, event, key, resolved, exchange)) {
+                    if (!process(processor, event, key, mine, resolved, exchange)) {
                         return;
                     }
                 }
@@ -103,53 +156,51 @@ final class EventDispatcher {
         }
 
         /** True when the exchange completed synchronously. */
-        private boolean process(AsyncProcessor processor, MessengerEvent event, String key, Wait resolved,
-                                Exchange exchange) {
+        private boolean process(AsyncProcessor processor, MessengerEvent event, String key,
+                                CompletableFuture<Boolean> mine, Wait resolved, Exchange exchange) {
             try {
                 return processor.process(exchange, doneSync -> {
                     if (doneSync) {
-                        completed(event, key, resolved, exchange);
+                        completed(event, key, mine, resolved, exchange);
                         return;
                     }
-                    try {
-                        continuations.execute(() -> {
-                            completed(event, key, resolved, exchange);
-                            next();
-                        });
-                    } catch (RejectedExecutionException e) {
-                        // stopping: finish here rather than never
-                        completed(event, key, resolved, exchange);
+                    resume(() -> {
+                        completed(event, key, mine, resolved, exchange);
                         next();
-                    }
+                    });
                 });
             } catch (Throwable t) {
                 // a processor must not throw, but if one does the delivery must still be answered
                 exchange.setException(t instanceof Exception e ? e : new RuntimeException(t));
-                completed(event, key, resolved, exchange);
+                completed(event, key, mine, resolved, exchange);
                 return true;
             }
         }
 
-        /** The idempotency key when the event should run, null when it is a duplicate or cannot be claimed. */
-        private String claim(MessengerEvent event) {
+        /** True when the repository says the event was processed: it is released as done and skipped. */
+        private boolean done(String key, CompletableFuture<Boolean> mine) {
             if (repository == null) {
-                return NO_KEY;
+                return false;
             }
-            String key = EventKeys.of(event);
+            boolean done;
             try {
-                if (repository.add(key)) {
-                    return key;
-                }
-                LOG.debug("Skipping duplicate webhook event {}", key);
+                done = repository.contains(key);
             } catch (RuntimeException e) {
                 // cannot tell whether it was processed: fail so that it is delivered again
-                LOG.warn("Idempotent repository failed on add of {}: {}", key, e.getMessage());
+                LOG.warn("Idempotent repository failed on contains of {}: {}", key, e.getMessage());
                 fail(e);
+                release(key, mine, false);
+                return true;
             }
-            return null;
+            if (done) {
+                LOG.debug("Skipping webhook event {}: processed before", key);
+                release(key, mine, true);
+            }
+            return done;
         }
 
-        private void completed(MessengerEvent event, String key, Wait resolved, Exchange exchange) {
+        private void completed(MessengerEvent event, String key, CompletableFuture<Boolean> mine, Wait resolved,
+                               Exchange exchange) {
             Exception failure = exchange.getException();
             boolean ok = failure == null && !exchange.isRollbackOnly();
             if (!ok) {
@@ -158,19 +209,16 @@ final class EventDispatcher {
                 if (resolved != null) {
                     tracker.onFailure(resolved);
                 }
-            }
-            if (repository != null) {
+            } else if (repository != null) {
                 try {
-                    if (ok) {
-                        repository.confirm(key);
-                    } else {
-                        repository.remove(key);
-                    }
+                    repository.add(key);
+                    repository.confirm(key);
                 } catch (RuntimeException e) {
-                    LOG.warn("Idempotent repository failed on {} of {}: {}{}", ok ? "confirm" : "remove", key,
-                            e.getMessage(), ok ? "" : "; the failed event stays marked as processed");
+                    LOG.warn("Idempotent repository failed to record processed webhook event {}; a redelivery runs "
+                             + "it again: {}", key, e.getMessage());
                 }
             }
+            release(key, mine, ok);
             consumer.releaseExchange(exchange, false);
         }
 
@@ -179,6 +227,20 @@ final class EventDispatcher {
             if (firstFailure == null) {
                 firstFailure = cause;
             }
+        }
+    }
+
+    private void release(String key, CompletableFuture<Boolean> mine, boolean done) {
+        running.remove(key, mine);
+        mine.complete(done);
+    }
+
+    private void resume(Runnable step) {
+        try {
+            continuations.execute(step);
+        } catch (RejectedExecutionException e) {
+            // stopping: finish here rather than never
+            step.run();
         }
     }
 }

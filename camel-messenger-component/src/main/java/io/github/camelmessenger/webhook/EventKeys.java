@@ -5,14 +5,16 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 
+import io.github.camelmessenger.model.event.DeliveryReceipt;
 import io.github.camelmessenger.model.event.MessengerEvent;
 import io.github.camelmessenger.model.event.MessengerEventType;
+import io.github.camelmessenger.model.event.ReadReceipt;
 import io.github.camelmessenger.model.event.ReceivedMessage;
 import io.github.camelmessenger.model.event.UnknownEvent;
 
 /**
  * The idempotency key of an event, identical for every redelivery of it: the message id for messages and echoes
- * (unique per message), else kind, sender and timestamp.
+ * (unique per message), else kind, sender and timestamp (for receipts also the watermark and mids).
  */
 final class EventKeys {
 
@@ -29,15 +31,30 @@ final class EventKeys {
         } else {
             String who = event.senderId() != null ? event.senderId()
                     : event.userRef() != null ? "ref:" + event.userRef() : "page:" + event.pageId();
-            String kind = event.type().value();
-            if (event.type() == MessengerEventType.UNKNOWN
-                    && event.payload() instanceof UnknownEvent u
-                    && u.kind() != null) {
-                kind = u.kind();
-            }
-            key = kind + ":" + who + ":" + event.timestamp() + (event.standby() ? ":s" : "");
+            key = kind(event) + ":" + who + ":" + event.timestamp() + receipt(event) + (event.standby() ? ":s" : "");
         }
         return key.length() <= MAX_LENGTH ? key : "sha256:" + sha256(key);
+    }
+
+    /** The item's kind as the platform names it (for unknown events the field it came in). */
+    static String kind(MessengerEvent event) {
+        if (event.type() == MessengerEventType.UNKNOWN && event.payload() instanceof UnknownEvent u && u.kind() != null) {
+            return u.kind();
+        }
+        return event.type().value();
+    }
+
+    /**
+     * Receipts often carry no timestamp of their own, so several of one user share the entry's time: their watermark
+     * (and a delivery's mids) tell them apart.
+     */
+    private static String receipt(MessengerEvent event) {
+        if (event.payload() instanceof DeliveryReceipt d) {
+            return ":" + d.watermark() + (d.mids().isEmpty() ? "" : ":" + String.join(",", d.mids()));
+        } else if (event.payload() instanceof ReadReceipt r) {
+            return ":" + r.watermark();
+        }
+        return "";
     }
 
     /**

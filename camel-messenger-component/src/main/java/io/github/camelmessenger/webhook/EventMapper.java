@@ -1,5 +1,7 @@
 package io.github.camelmessenger.webhook;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -45,13 +47,22 @@ final class EventMapper {
         this.mapper = mapper;
     }
 
-    MessengerEvent map(JsonNode item, String entryPageId, boolean standby) {
+    /**
+     * @param entryTime the entry's {@code time}, the event's time when it has no {@code timestamp} of its own
+     *                  (deliveries and reads may carry only a watermark); 0 when unknown
+     */
+    MessengerEvent map(JsonNode item, String entryPageId, long entryTime, boolean standby) {
         String senderId = text(item.path("sender"), "id");
         String userRef = text(item.path("sender"), "user_ref");
+        if (senderId == null && userRef == null) {
+            // the checkbox plugin's opt-in names the user only inside the opt-in
+            userRef = text(item.path("optin"), "user_ref");
+        }
         String recipientId = text(item.path("recipient"), "id");
+        long timestamp = millis(item.get("timestamp"));
         MessengerEvent.Builder event = MessengerEvent.builder()
                 .senderId(senderId).userRef(userRef).recipientId(recipientId)
-                .timestamp(number(item, "timestamp")).standby(standby).raw(item);
+                .timestamp(timestamp > 0 ? timestamp : Math.max(0, entryTime)).standby(standby).raw(item);
 
         JsonNode n;
         if ((n = object(item, "message")) != null) {
@@ -77,9 +88,9 @@ final class EventMapper {
             return event.type(MessengerEventType.REFERRAL).payload(referral(n)).build();
         } else if ((n = object(item, "delivery")) != null) {
             return event.type(MessengerEventType.DELIVERY)
-                    .payload(new DeliveryReceipt(texts(n.path("mids")), number(n, "watermark"))).build();
+                    .payload(new DeliveryReceipt(texts(n.path("mids")), millis(n.get("watermark")))).build();
         } else if ((n = object(item, "read")) != null) {
-            return event.type(MessengerEventType.READ).payload(new ReadReceipt(number(n, "watermark"))).build();
+            return event.type(MessengerEventType.READ).payload(new ReadReceipt(millis(n.get("watermark")))).build();
         } else if ((n = object(item, "reaction")) != null) {
             return event.type(MessengerEventType.REACTION).payload(
                     new Reaction(text(n, "reaction"), text(n, "emoji"), text(n, "action"), text(n, "mid"))).build();
@@ -105,9 +116,7 @@ final class EventMapper {
         List<ReceivedAttachment> attachments = new ArrayList<>();
         for (JsonNode a : m.path("attachments")) {
             if (a.isObject()) {
-                JsonNode payload = a.path("payload");
-                Map<String, Object> fields = payload.isObject() ? mapper.convertValue(payload, MAP) : Map.of();
-                attachments.add(new ReceivedAttachment(text(a, "type"), text(payload, "url"), fields));
+                attachments.add(attachment(a));
             }
         }
         JsonNode replyTo = object(m, "reply_to");
@@ -117,6 +126,31 @@ final class EventMapper {
                         : new ReceivedMessage.ReplyTo(text(replyTo, "mid"), replyTo.path("is_self_reply").asBoolean()),
                 m.path("is_echo").asBoolean(false), text(m, "app_id"), text(m, "metadata"),
                 referral(object(m, "referral")));
+    }
+
+    /**
+     * A link share arrives as {@code {"type":"fallback","payload":null,"title":...,"URL":...}} (older payloads, and
+     * what Meta's reference still shows) or with {@code url} and {@code title} inside the payload: either way the url
+     * and title are kept.
+     */
+    private ReceivedAttachment attachment(JsonNode a) {
+        JsonNode payload = a.path("payload");
+        Map<String, Object> fields = new LinkedHashMap<>();
+        if (payload.isObject()) {
+            fields.putAll(mapper.convertValue(payload, MAP));
+        }
+        String url = first(text(payload, "url"), first(text(a, "url"), text(a, "URL")));
+        a.properties().forEach(f -> {
+            String name = f.getKey();
+            boolean envelope = name.equals("type") || name.equals("payload") || name.equalsIgnoreCase("url");
+            if (!envelope && !f.getValue().isNull()) {
+                fields.putIfAbsent(name, mapper.convertValue(f.getValue(), Object.class));
+            }
+        });
+        if (url != null) {
+            fields.putIfAbsent("url", url);
+        }
+        return new ReceivedAttachment(text(a, "type"), url, fields);
     }
 
     private Referral referral(JsonNode r) {
@@ -156,9 +190,38 @@ final class EventMapper {
         return n != null && n.isValueNode() && !n.isNull() ? n.asText() : null;
     }
 
-    private static long number(JsonNode parent, String field) {
-        JsonNode n = parent.get(field);
-        return n == null ? 0L : n.asLong(0L);
+    /** Below this a time is taken to be in seconds (in milliseconds it would be before March 1973). */
+    private static final long SECONDS_BELOW = 100_000_000_000L;
+
+    /**
+     * A time as the platform writes it, in epoch milliseconds: a number or a numeric string, in milliseconds or
+     * seconds, or an ISO-8601 instant; 0 when absent or unreadable.
+     */
+    static long millis(JsonNode n) {
+        if (n == null || n.isNull()) {
+            return 0L;
+        }
+        long value;
+        if (n.isNumber()) {
+            value = n.asLong();
+        } else if (n.isTextual()) {
+            String t = n.asText().trim();
+            try {
+                value = t.contains(".") && !t.contains("T") ? (long) Double.parseDouble(t) : Long.parseLong(t);
+            } catch (NumberFormatException e) {
+                try {
+                    return Instant.parse(t).toEpochMilli();
+                } catch (DateTimeParseException e2) {
+                    return 0L;
+                }
+            }
+        } else {
+            return 0L;
+        }
+        if (value <= 0) {
+            return 0L;
+        }
+        return value < SECONDS_BELOW ? value * 1000 : value;
     }
 
     private static List<String> texts(JsonNode array) {

@@ -1,13 +1,15 @@
 package io.github.camelmessenger.webhook;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,19 +23,21 @@ import org.slf4j.LoggerFactory;
 /**
  * This node's share of an inbox: claims due events (up to {@code concurrency} at a time), runs them through the
  * route, and records the outcome: done, due again after a back-off, or dead-lettered. Claims are renewed while the
- * route runs. On stop, nothing new is claimed and running events are let finish.
+ * route runs, up to inboxEventTimeout. On stop, nothing new is claimed and running events are let finish, their
+ * claims still renewed.
  */
 final class InboxWorkers {
 
     private static final Logger LOG = LoggerFactory.getLogger(InboxWorkers.class);
 
-    record Settings(String channel, String node, int concurrency, long pollDelay, long leaseTime,
+    record Settings(String channel, String node, int concurrency, long pollDelay, long leaseTime, long eventTimeout,
                     RedeliveryPolicy redelivery) {
         Settings {
-            if (concurrency < 1 || pollDelay < 1 || leaseTime < 1000) {
-                throw new IllegalArgumentException("Inbox: inboxConcurrency and inboxPollDelay must be positive and "
-                                                   + "inboxLeaseTime at least 1000 ms, got " + concurrency + ", "
-                                                   + pollDelay + ", " + leaseTime);
+            if (concurrency < 1 || pollDelay < 1 || leaseTime < 1000 || eventTimeout < 1) {
+                throw new IllegalArgumentException("Inbox: inboxConcurrency, inboxPollDelay and inboxEventTimeout must "
+                                                   + "be positive and inboxLeaseTime at least 1000 ms, got "
+                                                   + concurrency + ", " + pollDelay + ", " + eventTimeout + ", "
+                                                   + leaseTime);
             }
         }
     }
@@ -47,7 +51,18 @@ final class InboxWorkers {
     private final ScheduledExecutorService poller;
     private final ExecutorService workers;
     private final Semaphore slots;
-    private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+    /** A claim this node holds and renews, when its event was claimed, and whether its outcome is decided. */
+    private record Running(ClaimedEvent event, long sinceNanos, AtomicBoolean decided) {
+        Running(ClaimedEvent event) {
+            this(event, System.nanoTime(), new AtomicBoolean());
+        }
+    }
+
+    /**
+     * The claims this node holds, by event id. Whoever decides an entry (the end of its run, or its timeout) records
+     * the event's outcome and only then removes it: a stopping node waits for this map to empty.
+     */
+    private final Map<Long, Running> inFlight = new ConcurrentHashMap<>();
     private final AtomicBoolean pollQueued = new AtomicBoolean();
     private volatile boolean running;
 
@@ -102,7 +117,7 @@ final class InboxWorkers {
                 for (ClaimedEvent event : claimed) {
                     // only this thread takes permits, so the ones counted above are still free
                     slots.acquireUninterruptibly();
-                    inFlight.add(event.id());
+                    inFlight.put(event.id(), new Running(event));
                     try {
                         workers.execute(() -> run(event));
                     } catch (RejectedExecutionException e) {
@@ -142,6 +157,21 @@ final class InboxWorkers {
     }
 
     private void settle(ClaimedEvent claimed, EventDispatcher.Outcome outcome, boolean unreadable) {
+        Running running = inFlight.get(claimed.id());
+        if (running != null && running.decided().compareAndSet(false, true)) {
+            record(claimed, outcome, unreadable);
+            inFlight.remove(claimed.id());
+        } else {
+            // timed out earlier: its outcome is recorded, its claim given up; only the slot was still held
+            LOG.warn("Webhook {}: inbox event {} ended after its inboxEventTimeout; it was released already",
+                    settings.channel(), claimed.id());
+        }
+        slots.release();
+        wakeUp();
+    }
+
+    /** Records the outcome of a run of the event: done, due again after a back-off, or dead-lettered. */
+    private void record(ClaimedEvent claimed, EventDispatcher.Outcome outcome, boolean unreadable) {
         try {
             boolean recorded;
             if (outcome.ok()) {
@@ -170,10 +200,6 @@ final class InboxWorkers {
             LOG.warn("Webhook {}: cannot record the outcome of inbox event {}; it runs again once its claim expires: "
                      + "{}",
                     settings.channel(), claimed.id(), e.getMessage());
-        } finally {
-            inFlight.remove(claimed.id());
-            slots.release();
-            wakeUp();
         }
     }
 
@@ -188,22 +214,54 @@ final class InboxWorkers {
         }
     }
 
+    /**
+     * Extends the claims of the running events; an event running past inboxEventTimeout is not renewed but released
+     * as failed (redelivered after its back-off, or dead-lettered), so a hung route cannot hold its conversation.
+     */
     private void renew() {
         if (inFlight.isEmpty()) {
             return;
         }
+        long now = System.nanoTime();
+        List<Long> renew = new ArrayList<>(inFlight.size());
+        inFlight.forEach((id, running) -> {
+            if (running.decided().get()) {
+                return;
+            }
+            if (TimeUnit.NANOSECONDS.toMillis(now - running.sinceNanos()) > settings.eventTimeout()) {
+                timedOut(running);
+            } else {
+                renew.add(id);
+            }
+        });
+        if (renew.isEmpty()) {
+            return;
+        }
         try {
-            inbox.renew(settings.node(), List.copyOf(inFlight), System.currentTimeMillis() + settings.leaseTime());
+            inbox.renew(settings.node(), renew, System.currentTimeMillis() + settings.leaseTime());
         } catch (RuntimeException e) {
             LOG.warn("Webhook {}: cannot renew inbox claims: {}", settings.channel(), e.getMessage());
         }
     }
 
-    /** Claims nothing more and waits up to {@code timeoutMillis} for the running events to finish. */
+    private void timedOut(Running running) {
+        if (!running.decided().compareAndSet(false, true)) {
+            return;
+        }
+        ClaimedEvent claimed = running.event();
+        String error = "inboxEventTimeout: still running after " + settings.eventTimeout() + " ms";
+        LOG.warn("Webhook {}: inbox event {} is still running after {} ms (inboxEventTimeout); releasing it as failed",
+                settings.channel(), claimed.id(), settings.eventTimeout());
+        record(claimed, new EventDispatcher.Outcome(1, new TimeoutException(error)), false);
+        inFlight.remove(claimed.id());
+    }
+
+    /**
+     * Claims nothing more and waits up to {@code timeoutMillis} for the running events to finish, renewing their
+     * claims meanwhile (else another node would run them a second time while they finish here).
+     */
     void stop(long timeoutMillis) throws InterruptedException {
         running = false;
-        executors.shutdown(poller);
-        poller.awaitTermination(Math.min(timeoutMillis, 10000), TimeUnit.MILLISECONDS);
         long deadline = System.currentTimeMillis() + timeoutMillis;
         while (!inFlight.isEmpty() && System.currentTimeMillis() < deadline) {
             Thread.sleep(20);
@@ -213,6 +271,7 @@ final class InboxWorkers {
                      + "once the claim expires",
                     settings.channel(), inFlight.size());
         }
+        executors.shutdown(poller);
         executors.shutdown(workers);
     }
 }

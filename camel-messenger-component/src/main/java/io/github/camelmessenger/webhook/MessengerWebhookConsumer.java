@@ -14,10 +14,14 @@ import io.github.camelmessenger.webhook.inbox.WebhookInbox;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
 import org.apache.camel.Processor;
+import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.support.DefaultConsumer;
 import org.apache.camel.support.service.ServiceHelper;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +32,7 @@ import org.slf4j.LoggerFactory;
  * Without an inbox a delivery is answered once its events went through the route; with one (option {@code inbox})
  * it is answered once stored, and this node's {@link InboxWorkers} run the stored events.
  */
+@ManagedResource(description = "Messenger webhook consumer")
 public class MessengerWebhookConsumer extends DefaultConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(MessengerWebhookConsumer.class);
@@ -37,6 +42,9 @@ public class MessengerWebhookConsumer extends DefaultConsumer {
     private InboxWorkers inboxWorkers;
     private ExecutorService executor;
     private ScheduledExecutorService sweeper;
+    private ScheduledExecutorService deadlines;
+    private ProcessThenAcknowledge acknowledgement;
+    private volatile MalformedItems malformed;
 
     public MessengerWebhookConsumer(MessengerEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -45,6 +53,13 @@ public class MessengerWebhookConsumer extends DefaultConsumer {
     @Override
     public MessengerEndpoint getEndpoint() {
         return (MessengerEndpoint) super.getEndpoint();
+    }
+
+    /** Items of deliveries that were dropped as malformed (no sender or recipient) since the consumer started. */
+    @ManagedAttribute(description = "Webhook items dropped as malformed (no sender or recipient)")
+    public long getMalformedEvents() {
+        MalformedItems m = malformed;
+        return m == null ? 0 : m.count();
     }
 
     @Override
@@ -62,9 +77,15 @@ public class MessengerWebhookConsumer extends DefaultConsumer {
             throw new IllegalArgumentException("messenger:webhook: option maxBodySize must be positive, got "
                                                + config.getMaxBodySize());
         }
+        malformed = new MalformedItems(path);
         SignatureVerifier verifier = verifier(config, path);
         if (config.getVerifyToken() == null) {
             LOG.warn("Webhook {}: no verifyToken is set, so every subscription handshake (GET) is refused", path);
+        } else if (config.getVerifyToken().isBlank()) {
+            // an empty property placeholder, most likely: a handshake with an empty token must not pass
+            throw new IllegalArgumentException("messenger:webhook (path " + path + "): option verifyToken is empty; "
+                                               + "set the token the platform's subscription handshake presents, or "
+                                               + "leave the option out to refuse every handshake");
         }
         EventTypeFilter filter = EventTypeFilter.of(config.getEventTypes());
         IdempotentRepository repository = start(context, config.getIdempotentRepository());
@@ -77,11 +98,23 @@ public class MessengerWebhookConsumer extends DefaultConsumer {
 
         EventSink sink;
         if (inbox == null) {
-            executor = executors.newDefaultThreadPool(this, "MessengerWebhook");
-            sink = new ProcessThenAcknowledge(new EventDispatcher(this, repository, tracker, executor), path);
+            if (config.getDeliveryTimeout() < 1) {
+                throw new IllegalArgumentException("messenger:webhook: option deliveryTimeout must be positive, got "
+                                                   + config.getDeliveryTimeout());
+            }
+            if (config.getDeliveryTimeout() >= 5000) {
+                LOG.warn("Webhook {}: deliveryTimeout is {} ms; the platform stops waiting after 5000 ms, so a later "
+                         + "answer is lost and the delivery comes again anyway", path, config.getDeliveryTimeout());
+            }
+            executor = executors.newThreadPool(this, "MessengerWebhook", continuationPool(executors));
+            deadlines = executors.newSingleThreadScheduledExecutor(this, "MessengerWebhookDeadline");
+            acknowledgement = new ProcessThenAcknowledge(new EventDispatcher(this, repository, tracker, executor), path,
+                    config.getDeliveryTimeout(), deadlines, executor);
+            sink = acknowledgement;
         } else {
             InboxWorkers.Settings settings = new InboxWorkers.Settings(path, UUID.randomUUID().toString(),
                     config.getInboxConcurrency(), config.getInboxPollDelay(), config.getInboxLeaseTime(),
+                    config.getInboxEventTimeout(),
                     new RedeliveryPolicy(config.getMaximumRedeliveries(), config.getRedeliveryDelay(),
                             config.getBackOffMultiplier(), config.getMaximumRedeliveryDelay()));
             executor = executors.newFixedThreadPool(this, "MessengerWebhookInbox", settings.concurrency());
@@ -91,7 +124,7 @@ public class MessengerWebhookConsumer extends DefaultConsumer {
             sink = new StoreThenAcknowledge(inbox, path, MAPPER, inboxWorkers::wakeUp);
         }
         WebhookProtocol protocol = new WebhookProtocol(new VerifyTokenHandshake(config.getVerifyToken()), verifier,
-                parser, filter, sink);
+                parser, filter, sink, malformed, config.getMaxBodySize());
         if (inboxWorkers != null) {
             inboxWorkers.start();
         }
@@ -122,6 +155,15 @@ public class MessengerWebhookConsumer extends DefaultConsumer {
             getEndpoint().getCamelContext().getExecutorServiceManager().shutdown(sweeper);
             sweeper = null;
         }
+        if (acknowledgement != null) {
+            // the deliveries in progress still need the continuation pool and the deadlines
+            acknowledgement.drain(drainTimeoutMillis());
+            acknowledgement = null;
+        }
+        if (deadlines != null) {
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdown(deadlines);
+            deadlines = null;
+        }
         if (inboxWorkers != null) {
             inboxWorkers.stop(drainTimeoutMillis());
             inboxWorkers = null;
@@ -132,6 +174,24 @@ public class MessengerWebhookConsumer extends DefaultConsumer {
             executor = null;
         }
         super.doStop();
+    }
+
+    /**
+     * Runs the deliveries' events and the continuations after asynchronous completions: as many threads as the
+     * default profile allows at most, and an unbounded queue that never rejects while running. A caller-runs policy
+     * would run the overflow on the completing thread, often a Vert.x event loop, and silently drop it once the pool
+     * is shut down.
+     */
+    private static ThreadPoolProfile continuationPool(ExecutorServiceManager executors) {
+        ThreadPoolProfile profile = executors.getDefaultThreadPoolProfile().clone();
+        profile.setId("MessengerWebhook");
+        profile.setDefaultProfile(false);
+        // with an unbounded queue a pool never grows past its core size
+        profile.setPoolSize(Math.max(profile.getPoolSize(), profile.getMaxPoolSize()));
+        // Camel reads 0 and less as "no queue"
+        profile.setMaxQueueSize(Integer.MAX_VALUE);
+        profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
+        return profile;
     }
 
     private long drainTimeoutMillis() {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -14,7 +15,10 @@ import org.apache.camel.support.AsyncProcessorSupport;
 /**
  * The processor of the platform-http consumer serving the webhook path: reads the request off the HTTP exchange
  * (the raw body bytes as the engine received them), lets {@link WebhookProtocol} decide, and writes the answer back.
- * Works with any platform-http engine: Vert.x hands the body over as a Buffer, servlet engines as a stream.
+ * Works with any platform-http engine: Vert.x hands the request over unread ({@code useBodyHandler=false}) and it
+ * is read here up to maxBodySize; other engines hand over a stream (read up to maxBodySize) or bytes. Servlet engines
+ * (Spring Boot) read the whole body into Camel's stream cache before any processor runs: there the limit must also
+ * be set in front of the application (proxy, container).
  */
 final class PlatformHttpAdapter extends AsyncProcessorSupport {
 
@@ -62,32 +66,40 @@ final class PlatformHttpAdapter extends AsyncProcessorSupport {
 
     private CompletableFuture<WebhookResponse> answer(Exchange exchange) {
         try {
-            return protocol.handle(read(exchange)).toCompletableFuture();
+            Message in = exchange.getIn();
+            String method = in.getHeader(Exchange.HTTP_METHOD, String.class);
+            String query = in.getHeader(Exchange.HTTP_QUERY, String.class);
+            if (!"POST".equals(method)) {
+                return protocol.handle(new WebhookRequest(method, query, null, EMPTY, false)).toCompletableFuture();
+            }
+            // headers first: neither an unsigned nor a declared oversized body is read at all
+            String signature = signature(in);
+            WebhookResponse refused = protocol.screenHead(signature, contentLength(in));
+            if (refused != null) {
+                unread(in.getBody());
+                return CompletableFuture.completedFuture(refused);
+            }
+            return body(exchange, in.getBody()).thenCompose(body -> protocol.handle(body == null
+                    ? new WebhookRequest(method, query, null, EMPTY, true)
+                    : new WebhookRequest(method, query, signature, body, false)));
         } catch (Exception e) {
             return CompletableFuture.completedFuture(WebhookResponse.badRequest("Unreadable request"));
         }
     }
 
-    private WebhookRequest read(Exchange exchange) throws IOException {
-        Message in = exchange.getIn();
-        String method = in.getHeader(Exchange.HTTP_METHOD, String.class);
-        String query = in.getHeader(Exchange.HTTP_QUERY, String.class);
-        if (!"POST".equals(method)) {
-            return new WebhookRequest(method, query, null, EMPTY, false);
+    /** A body that is left unread: on Vert.x the connection ends with the answer. */
+    private static void unread(Object body) {
+        if (body instanceof HttpServerRequest request) {
+            CappedBody.closeAfterAnswer(request);
         }
-        Long declared = contentLength(in);
-        if (declared != null && declared > maxBodySize) {
-            return new WebhookRequest(method, query, null, EMPTY, true);
-        }
-        byte[] body = body(exchange, in.getBody());
-        if (body == null) {
-            return new WebhookRequest(method, query, null, EMPTY, true);
-        }
-        return new WebhookRequest(method, query, signature(in), body, false);
     }
 
     /** The exact bytes received, or null when there are more than maxBodySize. */
-    private byte[] body(Exchange exchange, Object body) throws IOException {
+    private CompletableFuture<byte[]> body(Exchange exchange, Object body) throws IOException {
+        if (body instanceof HttpServerRequest request) {
+            // Vert.x, useBodyHandler=false: the request waits paused, nothing of it is buffered yet
+            return CappedBody.read(request, maxBodySize);
+        }
         byte[] bytes;
         if (body == null) {
             bytes = EMPTY;
@@ -103,7 +115,7 @@ final class PlatformHttpAdapter extends AsyncProcessorSupport {
             bytes = exchange.getContext().getTypeConverter().tryConvertTo(byte[].class, exchange, body);
             bytes = bytes == null ? EMPTY : bytes;
         }
-        return bytes.length > maxBodySize ? null : bytes;
+        return CompletableFuture.completedFuture(bytes.length > maxBodySize ? null : bytes);
     }
 
     private static String signature(Message in) {

@@ -25,7 +25,9 @@ final class PlatformHttpIngress implements HttpIngress {
 
     @Override
     public void start() throws Exception {
-        Endpoint http = context.getEndpoint("platform-http:" + path + "?httpMethodRestrict=GET,POST&muteException=true");
+        // useBodyHandler=false: Vert.x hands the request over unread, so that maxBodySize holds before buffering
+        Endpoint http = context.getEndpoint("platform-http:" + path
+                                            + "?httpMethodRestrict=GET,POST&muteException=true&useBodyHandler=false");
         consumer = http.createConsumer(adapter);
         ServiceHelper.startService(consumer);
     }

@@ -34,6 +34,11 @@ final class SignatureVerifier {
         return MessageDigest.isEqual(actual, expected);
     }
 
+    /** Whether the header has the form of a signature at all: checked before the body is even read. */
+    static boolean wellFormed(String header) {
+        return decode(header) != null;
+    }
+
     private static byte[] decode(String header) {
         if (header == null) {
             return null;

@@ -6,7 +6,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelmessenger.model.event.MessengerEvent;
 import io.github.camelmessenger.webhook.inbox.InboxEvent;
 import io.github.camelmessenger.webhook.inbox.WebhookInbox;
@@ -34,6 +36,20 @@ final class StoreThenAcknowledge implements EventSink {
         this.stored = stored;
     }
 
+    /**
+     * The event's JSON as delivered; one without a timestamp of its own (receipts may carry only a watermark) keeps
+     * the entry's time in it, as the entry is not stored.
+     */
+    private static JsonNode stored(MessengerEvent e) {
+        JsonNode raw = e.raw();
+        if (raw instanceof ObjectNode o && EventMapper.millis(o.get("timestamp")) == 0 && e.timestamp() > 0) {
+            ObjectNode copy = o.deepCopy();
+            copy.put("timestamp", e.timestamp());
+            return copy;
+        }
+        return raw;
+    }
+
     @Override
     public CompletionStage<WebhookResponse> accept(List<MessengerEvent> events) {
         if (events.isEmpty()) {
@@ -43,7 +59,7 @@ final class StoreThenAcknowledge implements EventSink {
             List<InboxEvent> rows = new ArrayList<>(events.size());
             for (MessengerEvent e : events) {
                 rows.add(new InboxEvent(EventKeys.conversation(e), e.type().value(), e.pageId(), e.standby(),
-                        mapper.writeValueAsString(e.raw())));
+                        mapper.writeValueAsString(stored(e))));
             }
             inbox.store(channel, rows);
         } catch (JsonProcessingException | RuntimeException e) {

@@ -28,6 +28,7 @@ final class VertxRouterIngress implements HttpIngress {
     private final String path;
     private final WebhookProtocol protocol;
     private final int maxBodySize;
+    private Route head;
     private Route route;
 
     private VertxRouterIngress(VertxPlatformHttpRouter router, DefaultConsumer consumer, String path,
@@ -53,8 +54,11 @@ final class VertxRouterIngress implements HttpIngress {
 
     @Override
     public void start() {
+        // a route of its own before the body handler's (Vert.x wants body handlers first on a route): on the event
+        // loop, on the headers alone, an unsigned POST is refused before its body is read
+        head = router.route(path).method(HttpMethod.GET).method(HttpMethod.POST).handler(this::screenHead);
         Route r = router.route(path).method(HttpMethod.GET).method(HttpMethod.POST);
-        // over the limit, Vert.x answers 413 itself without reading the rest of the body
+        // over the limit (declared, or as the chunks come), Vert.x answers 413 without reading the rest of the body
         r.handler(BodyHandler.create(false).setBodyLimit(maxBodySize));
         r.handler(this::handle);
         route = r;
@@ -67,6 +71,10 @@ final class VertxRouterIngress implements HttpIngress {
 
     @Override
     public void stop() {
+        if (head != null) {
+            head.remove();
+            head = null;
+        }
         if (route != null) {
             route.remove();
             route = null;
@@ -82,16 +90,40 @@ final class VertxRouterIngress implements HttpIngress {
         return "platform-http Vert.x router " + router.getName();
     }
 
-    private void handle(RoutingContext ctx) {
+    private void screenHead(RoutingContext ctx) {
         if (consumer.isSuspending() || consumer.isSuspended()) {
+            CappedBody.closeAfterAnswer(ctx.request());
             write(ctx, new WebhookResponse(503, "Suspended"));
             return;
         }
-        String signature = null;
-        List<String> signatures = ctx.request().headers().getAll(PlatformHttpAdapter.SIGNATURE_HEADER);
-        if (signatures.size() == 1) {
-            signature = signatures.get(0);
+        if (ctx.request().method() == HttpMethod.POST) {
+            WebhookResponse refused = protocol.screenHead(signature(ctx), contentLength(ctx));
+            if (refused != null) {
+                CappedBody.closeAfterAnswer(ctx.request());
+                write(ctx, refused);
+                return;
+            }
         }
+        ctx.next();
+    }
+
+    private static Long contentLength(RoutingContext ctx) {
+        String value = ctx.request().getHeader("Content-Length");
+        try {
+            return value == null ? null : Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String signature(RoutingContext ctx) {
+        List<String> signatures = ctx.request().headers().getAll(PlatformHttpAdapter.SIGNATURE_HEADER);
+        // absent, or repeated: no single signature to trust
+        return signatures.size() == 1 ? signatures.get(0) : null;
+    }
+
+    private void handle(RoutingContext ctx) {
+        String signature = signature(ctx);
         byte[] body = ctx.body().buffer() == null ? EMPTY : ctx.body().buffer().getBytes();
         // normally refused by the body handler already, unless a handler before it read the body
         boolean tooLarge = body.length > maxBodySize;
@@ -101,10 +133,16 @@ final class VertxRouterIngress implements HttpIngress {
             protocol.handle(request).whenComplete((response, failure) -> write(ctx, response));
             return;
         }
-        // the route may block: it runs on a worker, never on the event loop
+        // size and signature here, on the event loop: a forged delivery never waits for a worker thread
+        WebhookResponse refused = protocol.screen(request);
+        if (refused != null) {
+            write(ctx, refused);
+            return;
+        }
+        // storing or routing may block: on a worker, never on the event loop
         Vertx vertx = ctx.vertx();
         vertx.executeBlocking(() -> {
-            protocol.handle(request).whenComplete((response, failure) -> write(ctx,
+            protocol.accept(request).whenComplete((response, failure) -> write(ctx,
                     failure != null || response == null ? WebhookResponse.FAILED : response));
             return null;
         }, false).onFailure(failure -> write(ctx, WebhookResponse.FAILED));

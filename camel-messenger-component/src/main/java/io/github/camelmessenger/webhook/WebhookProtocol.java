@@ -20,14 +20,18 @@ final class WebhookProtocol {
     private final DeliveryParser parser;
     private final EventTypeFilter filter;
     private final EventSink sink;
+    private final MalformedItems malformed;
+    private final int maxBodySize;
 
     WebhookProtocol(VerifyTokenHandshake handshake, SignatureVerifier verifier, DeliveryParser parser,
-                    EventTypeFilter filter, EventSink sink) {
+                    EventTypeFilter filter, EventSink sink, MalformedItems malformed, int maxBodySize) {
+        this.maxBodySize = maxBodySize;
         this.handshake = handshake;
         this.verifier = verifier;
         this.parser = parser;
         this.filter = filter;
         this.sink = sink;
+        this.malformed = malformed;
     }
 
     CompletionStage<WebhookResponse> handle(WebhookRequest request) {
@@ -40,20 +44,49 @@ final class WebhookProtocol {
     }
 
     private CompletionStage<WebhookResponse> post(WebhookRequest request) {
+        WebhookResponse refused = screen(request);
+        return refused != null ? done(refused) : accept(request);
+    }
+
+    /**
+     * The first look at a POST, on its headers alone, before any of its body is read: a refusal (a declared length
+     * over maxBodySize, no signature to verify), or null when the body may be read.
+     *
+     * @param declaredLength the Content-Length, or null when none was declared (chunked)
+     */
+    WebhookResponse screenHead(String signature, Long declaredLength) {
+        if (declaredLength != null && declaredLength > maxBodySize) {
+            return WebhookResponse.TOO_LARGE;
+        }
+        return verifier != null && !SignatureVerifier.wellFormed(signature) ? WebhookResponse.BAD_SIGNATURE : null;
+    }
+
+    /**
+     * Size and signature of a POST whose body was read (cheap enough for an event loop): a refusal, or null when it
+     * may be {@linkplain #accept(WebhookRequest) accepted}.
+     */
+    WebhookResponse screen(WebhookRequest request) {
         if (request.bodyTooLarge()) {
-            return done(WebhookResponse.TOO_LARGE);
+            return WebhookResponse.TOO_LARGE;
         }
         if (verifier != null && !verifier.verify(request.body(), request.signature())) {
-            return done(WebhookResponse.BAD_SIGNATURE);
+            return WebhookResponse.BAD_SIGNATURE;
         }
-        List<MessengerEvent> events;
+        return null;
+    }
+
+    /** Parses a screened POST and hands its events over (may block: not on an event loop). */
+    CompletionStage<WebhookResponse> accept(WebhookRequest request) {
+        DeliveryParser.Parsed parsed;
         try {
-            events = parser.parse(request.body());
+            parsed = parser.parse(request.body());
         } catch (MalformedDeliveryException e) {
             return done(WebhookResponse.badRequest(e.getMessage()));
         }
-        List<MessengerEvent> accepted = new ArrayList<>(events.size());
-        for (MessengerEvent e : events) {
+        // redelivering cannot repair an item: the others are processed and the delivery acknowledged
+        parsed.malformed().forEach(m -> malformed.found(m.kind(), m.pageId(), m.reason()));
+        List<MessengerEvent> accepted = new ArrayList<>(parsed.events().size());
+        for (MessengerEvent e : parsed.events()) {
             if (filter.accepts(e)) {
                 accepted.add(e);
             }

@@ -6,7 +6,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import io.github.camelmessenger.MessengerComponent;
 import io.github.camelmessenger.MessengerConstants;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.AfterEach;
@@ -47,10 +46,7 @@ class HandoverCycleTest {
         graph.stubFor(post(urlPathMatching("/v25.0/[^/]+/(pass|take)_thread_control"))
                 .willReturn(okJson("{\"success\":true}")));
 
-        server = new WebhookTestServer();
-        MessengerComponent messenger = server.context().getComponent("messenger", MessengerComponent.class);
-        messenger.getConfiguration().setBaseUri(graph.baseUrl());
-        messenger.getConfiguration().setPageAccessToken("page-token");
+        server = new WebhookTestServer().graphAt(graph.baseUrl());
         server.routes(new RouteBuilder() {
             @Override
             public void configure() {

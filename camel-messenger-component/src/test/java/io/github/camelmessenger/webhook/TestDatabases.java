@@ -8,6 +8,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import io.github.camelmessenger.testsupport.PostgresTestDatabase;
+import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.h2.jdbcx.JdbcDataSource;
 
 
@@ -33,6 +34,14 @@ final class TestDatabases {
     /** A table name no other test (or helper sharing the database) uses. */
     static String uniqueTable(String prefix) {
         return prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+
+    /** camel-sql's JDBC idempotent repository on {@code table}, created at start when missing. */
+    static JdbcMessageIdRepository processedKeys(DataSource ds, String table) {
+        JdbcMessageIdRepository repository = new JdbcMessageIdRepository(ds, "messenger-webhook-test");
+        repository.setTableName(table);
+        repository.setCreateTableIfNotExists(true);
+        return repository;
     }
 
     static void drop(DataSource ds, String table) {

@@ -8,7 +8,6 @@ import javax.sql.DataSource;
 
 import io.github.camelmessenger.MessengerConstants;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.junit.jupiter.api.Test;
@@ -31,7 +30,7 @@ class WebhookIdempotencyTest {
     @Test
     void jdbcRepositoryOnH2() {
         DataSource ds = TestDatabases.h2();
-        redeliveryRunsOnlyWhatFailed(jdbc(ds, "WEBHOOK_PROCESSED"));
+        redeliveryRunsOnlyWhatFailed(TestDatabases.processedKeys(ds, "WEBHOOK_PROCESSED"));
     }
 
     @Test
@@ -39,18 +38,12 @@ class WebhookIdempotencyTest {
         DataSource ds = TestDatabases.postgres();
         String table = TestDatabases.uniqueTable("webhook_processed");
         try {
-            redeliveryRunsOnlyWhatFailed(jdbc(ds, table));
+            redeliveryRunsOnlyWhatFailed(TestDatabases.processedKeys(ds, table));
         } finally {
             TestDatabases.drop(ds, table);
         }
     }
 
-    private static JdbcMessageIdRepository jdbc(DataSource ds, String table) {
-        JdbcMessageIdRepository repository = new JdbcMessageIdRepository(ds, "messenger-webhook-test");
-        repository.setTableName(table);
-        repository.setCreateTableIfNotExists(true);
-        return repository;
-    }
 
     private void redeliveryRunsOnlyWhatFailed(IdempotentRepository repository) {
         Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();

@@ -2,6 +2,8 @@ package io.github.camelmessenger.webhook;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
@@ -61,7 +63,15 @@ class WebhookInboxDurabilityTest {
         AtomicInteger processed = new AtomicInteger();
 
         JdbcWebhookInbox firstInbox = new JdbcWebhookInbox(ds, table);
-        WebhookTestServer first = node(firstInbox, "first", runs, processed, new ConcurrentHashMap<>(), 40);
+        // the first node runs 10 events, then holds the next ones until it is stopping: the stop surely comes in the
+        // middle of the work, however fast or slow the machine posts
+        CountDownLatch stopping = new CountDownLatch(1);
+        WebhookTestServer first = node(firstInbox, "first", runs, processed, new ConcurrentHashMap<>(), 0,
+                () -> {
+                    if (processed.get() >= 10) {
+                        stopping.await(20, TimeUnit.SECONDS);
+                    }
+                });
         WebhookClient client = new WebhookClient(first);
         for (int m = 0; m < perUser; m++) {
             for (int u = 0; u < users; u++) {
@@ -70,6 +80,11 @@ class WebhookInboxDurabilityTest {
             }
         }
         await().until(() -> processed.get() >= 10);
+        Thread releaser = new Thread(() -> {
+            await().until(() -> first.context().isStopping() || first.context().isStopped());
+            stopping.countDown();
+        });
+        releaser.start();
         first.close();
         int beforeRestart = processed.get();
         assertThat(beforeRestart).as("stopped in the middle of the work").isLessThan(total);
@@ -77,7 +92,8 @@ class WebhookInboxDurabilityTest {
         assertThat(firstInbox.pendingCount()).isEqualTo(total - beforeRestart);
 
         JdbcWebhookInbox secondInbox = new JdbcWebhookInbox(ds, table);
-        try (WebhookTestServer second = node(secondInbox, "second", runs, processed, new ConcurrentHashMap<>(), 0)) {
+        try (WebhookTestServer second = node(secondInbox, "second", runs, processed, new ConcurrentHashMap<>(), 0,
+                () -> { })) {
             await().until(() -> processed.get() >= total);
             await().until(() -> secondInbox.pendingCount() == 0);
         }
@@ -92,8 +108,8 @@ class WebhookInboxDurabilityTest {
         JdbcWebhookInbox inboxA = new JdbcWebhookInbox(ds, table);
         JdbcWebhookInbox inboxB = new JdbcWebhookInbox(ds, table);
         int total = 0;
-        try (WebhookTestServer a = node(inboxA, "A", runs, processed, perNode, 3);
-             WebhookTestServer b = node(inboxB, "B", runs, processed, perNode, 3)) {
+        try (WebhookTestServer a = node(inboxA, "A", runs, processed, perNode, 3, () -> { });
+             WebhookTestServer b = node(inboxB, "B", runs, processed, perNode, 3, () -> { })) {
             WebhookClient toA = new WebhookClient(a);
             WebhookClient toB = new WebhookClient(b);
             // every delivery arrives at one node; the other node's workers compete for its events
@@ -115,13 +131,14 @@ class WebhookInboxDurabilityTest {
 
     private static WebhookTestServer node(JdbcWebhookInbox inbox, String name, Map<String, AtomicInteger> runs,
                                           AtomicInteger processed, Map<String, AtomicInteger> perNode,
-                                          long millisPerEvent) {
+                                          long millisPerEvent, Gate gate) {
         return new WebhookTestServer().bind("inbox", inbox).routes(new RouteBuilder() {
             @Override
             public void configure() {
                 from("messenger:webhook?inbox=#inbox&inboxPollDelay=20&inboxConcurrency=3&appSecret=" + APP_SECRET)
                         .process(e -> {
                             Thread.sleep(millisPerEvent);
+                            gate.pass();
                             runs.computeIfAbsent(e.getIn().getHeader(MessengerConstants.MESSAGE_ID, String.class),
                                     k -> new AtomicInteger()).incrementAndGet();
                             perNode.computeIfAbsent(name, k -> new AtomicInteger()).incrementAndGet();
@@ -131,4 +148,8 @@ class WebhookInboxDurabilityTest {
         }).start();
     }
 
+    /** Runs before an event counts as processed; may hold it. */
+    interface Gate {
+        void pass() throws InterruptedException;
+    }
 }

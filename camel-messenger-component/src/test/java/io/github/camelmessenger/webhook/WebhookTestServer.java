@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 
+import io.github.camelmessenger.MessengerComponent;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Processor;
 import org.apache.camel.RoutesBuilder;
@@ -58,6 +59,14 @@ final class WebhookTestServer implements AutoCloseable {
     /** Serve webhooks through a platform-http consumer, the path other engines (servlet) take. */
     WebhookTestServer viaPlatformHttpConsumer() {
         context.getGlobalOptions().put(HttpIngresses.INGRESS_OPTION, "platform-http");
+        return this;
+    }
+
+    /** The messenger component calls this Graph API (a WireMock) with a page token. */
+    WebhookTestServer graphAt(String baseUrl) {
+        MessengerComponent messenger = context.getComponent("messenger", MessengerComponent.class);
+        messenger.getConfiguration().setBaseUri(baseUrl);
+        messenger.getConfiguration().setPageAccessToken("page-token");
         return this;
     }
 
