@@ -3,7 +3,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +37,10 @@ public class StarterSources {
             int eq = a.indexOf('=');
             arg.put(a.substring(0, eq), a.substring(eq + 1));
         }
-        JsonNode catalog = readCatalog(required(arg, "catalog"));
+        byte[] catalogBytes = readCatalog(required(arg, "catalog"));
+        JsonNode catalog = MAPPER.readTree(catalogBytes);
+        // in the class javadoc, so that any change of the catalog recompiles the class and reruns the processor
+        String catalogDigest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(catalogBytes));
         String pkg = required(arg, "package");
         Path sources = Path.of(required(arg, "sources"), pkg.replace('.', '/'));
         Path resources = Path.of(required(arg, "resources"), "META-INF");
@@ -50,9 +55,10 @@ public class StarterSources {
         String configName = simpleName.replace("Component", "ComponentConfiguration");
         String converterName = simpleName.replace("Component", "ComponentConverter");
         write(sources.resolve(configName + ".java"),
-                configuration(pkg, configName, scheme, component.get("description").asText(), options));
+                configuration(pkg, configName, scheme, component.get("description").asText(), catalogDigest, options));
         write(sources.resolve(converterName + ".java"), converter(pkg, converterName, options));
-        write(resources.resolve("additional-spring-configuration-metadata.json"), hints(scheme, options));
+        write(resources.resolve("additional-spring-configuration-metadata.json"),
+                additionalMetadata(scheme, pkg + "." + configName, options));
     }
 
     private static String required(Map<String, String> arg, String name) {
@@ -63,12 +69,12 @@ public class StarterSources {
         return value;
     }
 
-    private static JsonNode readCatalog(String resource) throws IOException {
+    private static byte[] readCatalog(String resource) throws IOException {
         try (InputStream in = StarterSources.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalArgumentException("No catalog " + resource + " on the classpath");
             }
-            return MAPPER.readTree(in);
+            return in.readAllBytes();
         }
     }
 
@@ -84,7 +90,7 @@ public class StarterSources {
         return "camel.component." + scheme.toLowerCase(Locale.ROOT);
     }
 
-    private static String configuration(String pkg, String name, String scheme, String description,
+    private static String configuration(String pkg, String name, String scheme, String description, String digest,
                                         List<Option> options) {
         StringBuilder fields = new StringBuilder();
         StringBuilder accessors = new StringBuilder();
@@ -116,7 +122,8 @@ public class StarterSources {
                + "import org.springframework.boot.context.properties.ConfigurationProperties;\n"
                + "import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;\n\n"
                + "/**\n * " + javadoc(description) + "\n *\n"
-               + " * Generated from the component's catalog JSON by StarterSources at build time - do not edit.\n */\n"
+               + " * Generated from the component's catalog JSON by StarterSources at build time - do not edit.\n"
+               + " * Catalog SHA-256: " + digest + "\n */\n"
                + "@ConfigurationProperties(prefix = \"" + prefix(scheme) + "\")\n"
                + "public class " + name + " extends ComponentConfigurationPropertiesCommon {\n\n"
                + "    /**\n     * Whether to enable auto configuration of the " + scheme
@@ -180,9 +187,20 @@ public class StarterSources {
                + "}\n";
     }
 
-    /** The enum values of every option that has them, as value hints; the processor merges them in. */
-    private static String hints(String scheme, List<Option> options) throws IOException {
+    /**
+     * What the configuration processor cannot see, for it to merge in: the enum values of every option that has them
+     * (as value hints), and the object options, since it leaves out some types (e.g. a javax.sql.DataSource).
+     */
+    private static String additionalMetadata(String scheme, String sourceType, List<Option> options)
+            throws IOException {
         ObjectNode root = MAPPER.createObjectNode();
+        ArrayNode properties = root.putArray("properties");
+        for (Option o : options) {
+            if (o.isBeanReference()) {
+                properties.addObject().put("name", prefix(scheme) + "." + dashed(o.name)).put("type", o.fieldType())
+                        .put("description", o.description).put("sourceType", sourceType);
+            }
+        }
         ArrayNode hints = root.putArray("hints");
         for (Option o : options) {
             if (!o.enums.isEmpty()) {
