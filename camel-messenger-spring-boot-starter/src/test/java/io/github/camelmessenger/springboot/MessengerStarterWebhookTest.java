@@ -3,8 +3,6 @@ package io.github.camelmessenger.springboot;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.github.camelmessenger.MessengerComponent;
 import org.apache.camel.CamelContext;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
@@ -18,11 +16,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static io.github.camelmessenger.springboot.SignedWebhookClient.delivery;
 import static io.github.camelmessenger.springboot.SignedWebhookClient.textMessage;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,7 +42,7 @@ class MessengerStarterWebhookTest {
     static final String TOKEN = "page-token-from-properties";
     static final String APP_SECRET = "app-secret-from-properties";
 
-    private static final WireMockServer GRAPH = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    private static final GraphApiStub GRAPH = new GraphApiStub();
 
     @LocalServerPort
     int port;
@@ -57,11 +52,7 @@ class MessengerStarterWebhookTest {
 
     @DynamicPropertySource
     static void graphApi(DynamicPropertyRegistry registry) {
-        if (!GRAPH.isRunning()) {
-            GRAPH.start();
-            GRAPH.stubFor(post(urlPathMatching("/v25.0/[^/]+/messages")).willReturn(okJson("{\"message_id\":\"m_1\"}")));
-        }
-        registry.add("camel.component.messenger.base-uri", GRAPH::baseUrl);
+        GRAPH.register(registry);
     }
 
     @AfterAll
@@ -74,7 +65,7 @@ class MessengerStarterWebhookTest {
         MessengerComponent messenger = camelContext.getComponent("messenger", MessengerComponent.class);
         assertThat(messenger.getConfiguration().getWebhookPath()).isEqualTo("/bot/webhook");
         assertThat(messenger.getConfiguration().getRequestTimeout()).isEqualTo(5000L);
-        assertThat(messenger.getConfiguration().getBaseUri()).isEqualTo(GRAPH.baseUrl());
+        assertThat(messenger.getConfiguration().getBaseUri()).isEqualTo(GRAPH.server().baseUrl());
     }
 
     @Test
@@ -85,7 +76,7 @@ class MessengerStarterWebhookTest {
                 .isEqualTo(200);
 
         String proof = SignedWebhookClient.hmacHex(APP_SECRET, TOKEN.getBytes(StandardCharsets.UTF_8));
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> GRAPH.verify(1,
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> GRAPH.server().verify(1,
                 postRequestedFor(urlPathEqualTo("/v25.0/PAGE_1/messages"))
                         .withHeader("Authorization", equalTo("Bearer " + TOKEN))
                         .withQueryParam("appsecret_proof", equalTo(proof))

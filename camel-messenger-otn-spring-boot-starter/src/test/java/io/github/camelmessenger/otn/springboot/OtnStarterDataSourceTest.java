@@ -4,9 +4,8 @@ import java.time.Duration;
 
 import javax.sql.DataSource;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.github.camelmessenger.MessengerComponent;
+import io.github.camelmessenger.springboot.GraphApiStub;
 import io.github.camelmessenger.springboot.SignedWebhookClient;
 import io.github.camelmessenger.state.JdbcConversationStateRepository;
 import io.github.camelmessenger.webhook.inbox.JdbcWebhookInbox;
@@ -24,11 +23,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static io.github.camelmessenger.springboot.SignedWebhookClient.delivery;
 import static io.github.camelmessenger.springboot.SignedWebhookClient.textMessage;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,7 +49,7 @@ class OtnStarterDataSourceTest {
 
     static final String APP_SECRET = "otn-app-secret";
 
-    private static final WireMockServer GRAPH = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    private static final GraphApiStub GRAPH = new GraphApiStub();
 
     @LocalServerPort
     int port;
@@ -69,11 +65,7 @@ class OtnStarterDataSourceTest {
 
     @DynamicPropertySource
     static void graphApi(DynamicPropertyRegistry registry) {
-        if (!GRAPH.isRunning()) {
-            GRAPH.start();
-            GRAPH.stubFor(post(urlPathMatching("/v25.0/[^/]+/messages")).willReturn(okJson("{\"message_id\":\"m_1\"}")));
-        }
-        registry.add("camel.component.messenger.base-uri", GRAPH::baseUrl);
+        GRAPH.register(registry);
     }
 
     @AfterAll
@@ -116,7 +108,7 @@ class OtnStarterDataSourceTest {
                     assertThat(row.get("PSID")).isEqualTo("USER_1");
                     assertThat(row.get("TOPIC")).isEqualTo("offers");
                 }));
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> GRAPH.verify(1,
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> GRAPH.server().verify(1,
                 postRequestedFor(urlPathEqualTo("/v25.0/PAGE_1/messages")).withRequestBody(equalToJson(
                         "{\"recipient\":{\"id\":\"USER_1\"},\"messaging_type\":\"RESPONSE\","
                         + "\"message\":{\"text\":\"Thanks! We'll let you know.\"}}"))));
@@ -127,7 +119,7 @@ class OtnStarterDataSourceTest {
         assertThat(platform.post(delivery("PAGE_1", textMessage("PAGE_1", "USER_2", "mid.2", "hello"))).statusCode())
                 .isEqualTo(200);
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> GRAPH.verify(1,
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> GRAPH.server().verify(1,
                 postRequestedFor(urlPathEqualTo("/v25.0/PAGE_1/messages")).withRequestBody(equalToJson(
                         "{\"recipient\":{\"id\":\"USER_2\"},\"messaging_type\":\"RESPONSE\","
                         + "\"message\":{\"text\":\"You said: hello\"}}"))));
