@@ -1,7 +1,11 @@
 package io.github.camelmessenger.examples;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import io.github.camelmessenger.model.Button;
 import io.github.camelmessenger.model.GenericElement;
@@ -14,6 +18,8 @@ import io.github.camelmessenger.model.GenericTemplate;
  */
 public class ProductCards {
 
+    private static final Pattern IMAGE_NAME = Pattern.compile("[a-z0-9-]{1,40}\\.svg");
+
     private final String publicUrl;
 
     public ProductCards(String publicUrl) {
@@ -25,6 +31,18 @@ public class ProductCards {
             throw new IllegalStateException("No products in table example_product: a carousel needs at least one");
         }
         return GenericTemplate.of(rows.stream().map(this::card).toList());
+    }
+
+    /** The image {@code images/<name>} of the classpath, or null when there is none by that name. */
+    public byte[] image(String name) {
+        if (name == null || !IMAGE_NAME.matcher(name).matches()) {
+            return null;
+        }
+        try (InputStream in = ProductCards.class.getClassLoader().getResourceAsStream("images/" + name)) {
+            return in == null ? null : in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private GenericElement card(Map<String, Object> row) {

@@ -16,7 +16,8 @@ public class ProductCarouselRoutes extends RouteBuilder {
                 .to("sql:SELECT id AS \"id\", title AS \"title\", subtitle AS \"subtitle\", image_path AS \"imagePath\", "
                     + "buy_url AS \"buyUrl\" FROM example_product ORDER BY id FETCH FIRST 10 ROWS ONLY")
                 .bean("productCards", "cards")
-                .to("messenger:sendGenericTemplate");
+                .to("messenger:sendGenericTemplate?quickReplies=Offers=OFFERS,Share contact=CONTACT,Send a file=FILE,"
+                    + "Talk to a human=AGENT");
 
         from("direct:product-detail").routeId("product-detail")
                 .setHeader("ExampleProductId", simple("${header." + BotRoutes.COMMAND + ".substring(8)}", Integer.class))
@@ -30,14 +31,11 @@ public class ProductCarouselRoutes extends RouteBuilder {
 
         // the images the cards show, served by the app (the platform fetches them from example.public-url)
         from("platform-http:/example/images/{name}?httpMethodRestrict=GET").routeId("product-images")
+                .bean("productCards", "image(${header.name})")
+                .removeHeaders("*")
                 .choice()
-                    .when(header("name").in("hat.svg", "scarf.svg", "mittens.svg"))
-                        .removeHeaders("*", "name")
-                        .toD("language:constant:resource:classpath:images/${header.name}")
-                        .setHeader("Content-Type", constant("image/svg+xml"))
-                    .otherwise()
-                        .setHeader("CamelHttpResponseCode", constant(404))
-                        .setBody(constant(""))
+                    .when(body().isNotNull()).setHeader("Content-Type", constant("image/svg+xml"))
+                    .otherwise().setHeader("CamelHttpResponseCode", constant(404))
                 .end();
     }
 }
