@@ -1,5 +1,7 @@
 package io.github.camelmessenger.examples.routes;
 
+import java.util.List;
+
 import org.apache.camel.builder.RouteBuilder;
 
 import static io.github.camelmessenger.MessengerConstants.TEXT;
@@ -29,20 +31,11 @@ public class ContactRoutes extends RouteBuilder {
                 .setHeader(VALUE, simple("${header." + TEXT + "?.trim()}"))
                 .choice()
                     .when(header(VALUE).regex(EMAIL))
-                        .to("sql:UPDATE example_contact SET email = :#${header." + VALUE + "}, "
-                            + "updated_at = CURRENT_TIMESTAMP" + WHERE_USER)
-                        .filter(header("CamelSqlUpdateCount").isEqualTo(0))
-                            .to("sql:INSERT INTO example_contact (page_id, psid, email, updated_at) VALUES "
-                                + "(:#${header.CamelMessengerPageId}, :#${header.CamelMessengerSenderId}, "
-                                + ":#${header." + VALUE + "}, CURRENT_TIMESTAMP)")
-                        .end()
-                        .setBody(header(VALUE))
-                        .to("messenger-otn:setAttribute?name=email")
+                        .to("direct:contact-save-email")
                         .setBody(simple("Thanks, we will write to ${header." + VALUE + "}. "
                                         + "And your phone number, for a text now and then?"))
                         .to("messenger:sendMessage?quickReplies=user_phone_number,Not now=MENU")
                         .to("direct:contact-wait-phone")
-                    .endChoice()
                     .otherwise()
                         .setBody(constant("That does not look like an e-mail address. Tap it below, or type it."))
                         .to("messenger:sendMessage?quickReplies=user_email,Not now=MENU")
@@ -54,24 +47,29 @@ public class ContactRoutes extends RouteBuilder {
                 .setHeader(VALUE, simple("${header." + TEXT + "?.replaceAll('[\\s().-]', '')}"))
                 .choice()
                     .when(header(VALUE).regex(E164))
-                        .to("sql:UPDATE example_contact SET phone = :#${header." + VALUE + "}, "
-                            + "updated_at = CURRENT_TIMESTAMP" + WHERE_USER)
-                        .filter(header("CamelSqlUpdateCount").isEqualTo(0))
-                            .to("sql:INSERT INTO example_contact (page_id, psid, phone, updated_at) VALUES "
-                                + "(:#${header.CamelMessengerPageId}, :#${header.CamelMessengerSenderId}, "
-                                + ":#${header." + VALUE + "}, CURRENT_TIMESTAMP)")
-                        .end()
-                        .setBody(header(VALUE))
-                        .to("messenger-otn:setAttribute?name=phone")
+                        .to("direct:contact-save-phone")
                         .setBody(simple("Thanks! We have your number ${header." + VALUE + "}."))
                         .to("direct:menu-with-text")
-                    .endChoice()
                     .otherwise()
                         .setBody(constant("That does not look like a phone number with its country code "
                                           + "(+1 555 123 4567). Tap it below, or type it."))
                         .to("messenger:sendMessage?quickReplies=user_phone_number,Not now=MENU")
                         .to("direct:contact-wait-phone")
                 .end();
+
+        // the user's own table (a row per user, the latest value) and the attribute the fallback of flow 2 reads
+        for (String field : List.of("email", "phone")) {
+            from("direct:contact-save-" + field).routeId("contact-save-" + field)
+                    .to("sql:UPDATE example_contact SET " + field + " = :#${header." + VALUE + "}, "
+                        + "updated_at = CURRENT_TIMESTAMP" + WHERE_USER)
+                    .filter(header("CamelSqlUpdateCount").isEqualTo(0))
+                        .to("sql:INSERT INTO example_contact (page_id, psid, " + field + ", updated_at) VALUES "
+                            + "(:#${header.CamelMessengerPageId}, :#${header.CamelMessengerSenderId}, "
+                            + ":#${header." + VALUE + "}, CURRENT_TIMESTAMP)")
+                    .end()
+                    .setBody(header(VALUE))
+                    .to("messenger-otn:setAttribute?name=" + field);
+        }
 
         // the inbound exchange may still carry the step it answered, which would win over an option: set the header
         from("direct:contact-wait-email").routeId("contact-wait-email")
