@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
+import io.github.camelmessenger.internal.SecretOptions;
 import io.github.camelmessenger.internal.graph.GraphClient;
 import io.github.camelmessenger.internal.graph.GraphClientOptions;
 import io.github.camelmessenger.internal.graph.PageRateLimiter;
@@ -15,6 +16,7 @@ import io.github.camelmessenger.jdbc.DataSources;
 import io.github.camelmessenger.state.ConversationStateRepository;
 import io.github.camelmessenger.state.InMemoryConversationStateRepository;
 import io.vertx.core.Vertx;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
@@ -48,6 +50,13 @@ public class MessengerComponent extends DefaultComponent {
     private final Map<String, PageRateLimiter> rateLimiters = new ConcurrentHashMap<>();
 
     public MessengerComponent() {
+    }
+
+    @Override
+    public void setCamelContext(CamelContext camelContext) {
+        super.setCamelContext(camelContext);
+        // before Camel Main binds and logs camel.component.messenger.* properties
+        SecretOptions.registerWith(camelContext);
     }
 
     @Override

@@ -51,6 +51,14 @@ public final class Sandbox {
     private final PageInbox inbox;
     private volatile Supplier<URI> webhook;
 
+    /**
+     * The credentials a sandbox uses unless told otherwise. They are public (they are in this source), so an app
+     * talking to the real platform must never run with them.
+     */
+    public static final String DEFAULT_PAGE_ACCESS_TOKEN = "sandbox-page-token";
+    public static final String DEFAULT_APP_SECRET = "sandbox-app-secret";
+    public static final String DEFAULT_VERIFY_TOKEN = "sandbox-verify-token";
+
     private Sandbox(Builder b) {
         this.settings = new SandboxSettings(b.pageId, b.pageName, b.pageAccessToken, b.appId, b.appSecret,
                 b.verifyToken, b.requireAppSecretProof, Set.copyOf(b.secondaryApps), b.deliveryTimeout);
@@ -242,10 +250,10 @@ public final class Sandbox {
     public static final class Builder {
         private String pageId = "100000000000001";
         private String pageName = "Sandbox Page";
-        private String pageAccessToken = "sandbox-page-token";
+        private String pageAccessToken = DEFAULT_PAGE_ACCESS_TOKEN;
         private String appId = "900000000000001";
-        private String appSecret = "sandbox-app-secret";
-        private String verifyToken = "sandbox-verify-token";
+        private String appSecret = DEFAULT_APP_SECRET;
+        private String verifyToken = DEFAULT_VERIFY_TOKEN;
         private boolean requireAppSecretProof;
         private final Set<String> secondaryApps = new LinkedHashSet<>();
         private Duration deliveryTimeout = Duration.ofSeconds(20);

@@ -47,6 +47,12 @@ public class ExampleConfiguration implements CamelConfiguration {
     private int embeddedMailPort;
     @PropertyInject(value = "camel.component.messenger.base-uri", defaultValue = "")
     private String graphBaseUri;
+    @PropertyInject(value = "camel.component.messenger.page-access-token", defaultValue = "")
+    private String pageAccessToken;
+    @PropertyInject(value = "camel.component.messenger.app-secret", defaultValue = "")
+    private String appSecret;
+    @PropertyInject(value = "camel.component.messenger.verify-token", defaultValue = "")
+    private String verifyToken;
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -55,6 +61,9 @@ public class ExampleConfiguration implements CamelConfiguration {
         context.getRegistry().bind("dataSource", DataSource.class, dataSource);
         context.getRegistry().bind("productCards", new ProductCards(publicUrl));
 
+        if (!sandboxEnabled) {
+            requireCredentials();
+        }
         if (sandboxEnabled) {
             Sandbox sandbox = Sandbox.builder().build();
             SandboxCamel.bind(context, sandbox, graphBaseUri);
@@ -65,6 +74,31 @@ public class ExampleConfiguration implements CamelConfiguration {
             context.addService(new DemoMailServer(embeddedMailHost, embeddedMailPort, outbox));
         }
         context.getManagementStrategy().addEventNotifier(new Lifecycle(dataSource));
+    }
+
+    /**
+     * Outside sandbox mode there is no default credential: a forgotten variable must not leave the webhook checking
+     * signatures with the sandbox's secret, which everybody can read in this repository.
+     */
+    private void requireCredentials() {
+        StringBuilder missing = new StringBuilder();
+        appendIfUnset(missing, pageAccessToken, Sandbox.DEFAULT_PAGE_ACCESS_TOKEN,
+                "MESSENGER_PAGE_ACCESS_TOKEN (camel.component.messenger.page-access-token)");
+        appendIfUnset(missing, appSecret, Sandbox.DEFAULT_APP_SECRET,
+                "MESSENGER_APP_SECRET (camel.component.messenger.app-secret)");
+        appendIfUnset(missing, verifyToken, Sandbox.DEFAULT_VERIFY_TOKEN,
+                "MESSENGER_VERIFY_TOKEN (camel.component.messenger.verify-token)");
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("The example bot runs against the real Messenger Platform "
+                                            + "(example.sandbox.enabled=false) but these are not set (or still the sandbox's public defaults): " + missing
+                                            + ". See docs/going-live.md; EXAMPLE_SANDBOX=true runs it on the sandbox.");
+        }
+    }
+
+    private static void appendIfUnset(StringBuilder missing, String value, String sandboxDefault, String name) {
+        if (value == null || value.isBlank() || value.equals(sandboxDefault)) {
+            missing.append(missing.isEmpty() ? "" : ", ").append(name);
+        }
     }
 
     /** Says where to go once the app runs, and closes the pool once everything has stopped. */

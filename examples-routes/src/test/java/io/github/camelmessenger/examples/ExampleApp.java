@@ -50,6 +50,9 @@ final class ExampleApp implements AutoCloseable {
         p.put("example.sandbox.enabled", "false");
         p.put("example.mail.embedded", "false");
         p.put("camel.component.messenger.base-uri", sandbox.graphBaseUri());
+        p.put("camel.component.messenger.page-access-token", sandbox.sandbox().settings().pageAccessToken());
+        p.put("camel.component.messenger.app-secret", sandbox.sandbox().settings().appSecret());
+        p.put("camel.component.messenger.verify-token", sandbox.sandbox().settings().verifyToken());
         p.put("example.sms.gateway-url", sandbox.server().baseUrl() + "/sandbox/sms");
         p.put("example.offers.fallback-cron", NEVER);
         p.put("example.offers.broadcast-cron", NEVER);

@@ -2,6 +2,7 @@ package io.github.camelmessenger.examples;
 
 import java.util.Map;
 
+import io.github.camelmessenger.sandbox.Sandbox;
 import io.github.camelmessenger.sandbox.junit.MessengerSandboxExtension;
 import io.github.camelmessenger.sandbox.junit.TestUser;
 import org.junit.jupiter.api.AfterEach;
@@ -18,7 +19,10 @@ abstract class FlowTestSupport {
     static final String PAGE_INBOX_APP_ID = "263902037430900";
 
     @RegisterExtension
-    static MessengerSandboxExtension sandbox = new MessengerSandboxExtension();
+    // credentials of its own: outside sandbox mode the app refuses the sandbox's public defaults
+    static MessengerSandboxExtension sandbox = new MessengerSandboxExtension(Sandbox.builder()
+            .pageAccessToken("flow-test-page-token").appSecret("flow-test-app-secret")
+            .verifyToken("flow-test-verify-token"));
 
     ExampleApp app;
 
