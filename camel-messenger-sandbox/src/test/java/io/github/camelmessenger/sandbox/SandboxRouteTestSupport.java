@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 public abstract class SandboxRouteTestSupport extends CamelTestSupport {
 
+    // tag::test-support[]
     @RegisterExtension
     static MessengerSandboxExtension sandbox = new MessengerSandboxExtension();
 
@@ -26,11 +27,12 @@ public abstract class SandboxRouteTestSupport extends CamelTestSupport {
         VertxPlatformHttpServerConfiguration http = new VertxPlatformHttpServerConfiguration();
         http.setBindHost("127.0.0.1");
         http.setBindPort(freePort());
-        context.addService(new VertxPlatformHttpServer(http));
+        context.addService(new VertxPlatformHttpServer(http));   // the webhook's server, as Camel Main has
         context.getShutdownStrategy().setTimeout(5);
-        sandbox.bindTo(context);
+        sandbox.bindTo(context);                                  // base URI, token, secret, clock, webhook
         return context;
     }
+    // end::test-support[]
 
     static int freePort() {
         try (ServerSocket s = new ServerSocket(0)) {

@@ -18,6 +18,7 @@ class TestKitRouteTest extends SandboxRouteTestSupport {
         return bot;
     }
 
+    // tag::conversation[]
     @Test
     void aConversationWithQuickRepliesACardAndANotifyMe() {
         TestUser alice = sandbox.user("alice");
@@ -37,6 +38,7 @@ class TestKitRouteTest extends SandboxRouteTestSupport {
         alice.receivesText("Thanks, we will tell you once.");
         assertThat(bot.tokens).hasSize(1).allMatch(t -> t.length() > 20);
     }
+    // end::conversation[]
 
     @Test
     void thePreFilledEmailQuickReplySharesTheUsersAddress() {

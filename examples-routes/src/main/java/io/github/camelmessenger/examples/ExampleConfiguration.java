@@ -65,9 +65,11 @@ public class ExampleConfiguration implements CamelConfiguration {
             requireCredentials();
         }
         if (sandboxEnabled) {
-            Sandbox sandbox = Sandbox.builder().build();
-            SandboxCamel.bind(context, sandbox, graphBaseUri);
-            context.addService(new EmbeddedSandbox(sandbox));
+            // tag::embedded-sandbox[]
+            Sandbox sandbox = Sandbox.builder().build();           // Page token, app secret, verify token: defaults
+            SandboxCamel.bind(context, sandbox, graphBaseUri);     // before routes are added
+            context.addService(new EmbeddedSandbox(sandbox));      // mounts /sandbox at start
+            // end::embedded-sandbox[]
         }
         if (embeddedMail) {
             URI outbox = sandboxEnabled ? URI.create(publicUrl + "/sandbox/api/outbox") : null;
