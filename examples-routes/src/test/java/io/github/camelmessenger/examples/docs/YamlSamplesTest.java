@@ -8,7 +8,10 @@ import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
+import io.github.camelmessenger.examples.docs.samples.ErrorSamples;
+import io.github.camelmessenger.examples.docs.samples.FirstBotRoutes;
 import io.github.camelmessenger.examples.docs.samples.OtnSamples;
+import io.github.camelmessenger.examples.docs.samples.WindowSamples;
 import io.github.camelmessenger.examples.docs.samples.ReadmeSamples;
 import io.github.camelmessenger.examples.docs.samples.WebhookSamples;
 import org.h2.jdbcx.JdbcDataSource;
@@ -48,7 +51,7 @@ class YamlSamplesTest {
         }
         for (RoutesBuilder builder : List.of(new ReadmeSamples(), new WebhookSamples(),
                 new WebhookSamples.TwoWebhooks(), new WebhookSamples.Idempotent(), new WebhookSamples.Inbox(),
-                new OtnSamples())) {
+                new OtnSamples(), new ErrorSamples(), new WindowSamples(), new FirstBotRoutes())) {
             try (DefaultCamelContext context = context()) {
                 JdbcDataSource h2 = new JdbcDataSource();
                 h2.setURL("jdbc:h2:mem:doc-samples;DB_CLOSE_DELAY=-1");
