@@ -30,6 +30,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         MessengerComponent target = (MessengerComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowinsecurebaseuri":
+        case "allowInsecureBaseUri": getOrCreateConfiguration(target).setAllowInsecureBaseUri(property(camelContext, boolean.class, value)); return true;
         case "allowunsigned":
         case "allowUnsigned": getOrCreateConfiguration(target).setAllowUnsigned(property(camelContext, boolean.class, value)); return true;
         case "apiversion":
@@ -47,6 +49,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "buttons": getOrCreateConfiguration(target).setButtons(property(camelContext, java.lang.String.class, value)); return true;
+        case "calltimeout":
+        case "callTimeout": getOrCreateConfiguration(target).setCallTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "clock": target.setClock(property(camelContext, java.time.Clock.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelmessenger.MessengerConfiguration.class, value)); return true;
         case "connecttimeout":
@@ -119,6 +123,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "redeliveryDelay": getOrCreateConfiguration(target).setRedeliveryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "retryambiguous":
+        case "retryAmbiguous": getOrCreateConfiguration(target).setRetryAmbiguous(property(camelContext, boolean.class, value)); return true;
         case "retrydelay":
         case "retryDelay": getOrCreateConfiguration(target).setRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "reusable": getOrCreateConfiguration(target).setReusable(property(camelContext, boolean.class, value)); return true;
@@ -159,6 +165,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowinsecurebaseuri":
+        case "allowInsecureBaseUri": return boolean.class;
         case "allowunsigned":
         case "allowUnsigned": return boolean.class;
         case "apiversion":
@@ -176,6 +184,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
         case "buttons": return java.lang.String.class;
+        case "calltimeout":
+        case "callTimeout": return long.class;
         case "clock": return java.time.Clock.class;
         case "configuration": return io.github.camelmessenger.MessengerConfiguration.class;
         case "connecttimeout":
@@ -248,6 +258,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "redeliveryDelay": return long.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
+        case "retryambiguous":
+        case "retryAmbiguous": return boolean.class;
         case "retrydelay":
         case "retryDelay": return long.class;
         case "reusable": return boolean.class;
@@ -284,6 +296,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         MessengerComponent target = (MessengerComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowinsecurebaseuri":
+        case "allowInsecureBaseUri": return getOrCreateConfiguration(target).isAllowInsecureBaseUri();
         case "allowunsigned":
         case "allowUnsigned": return getOrCreateConfiguration(target).isAllowUnsigned();
         case "apiversion":
@@ -301,6 +315,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "buttons": return getOrCreateConfiguration(target).getButtons();
+        case "calltimeout":
+        case "callTimeout": return getOrCreateConfiguration(target).getCallTimeout();
         case "clock": return target.getClock();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
@@ -373,6 +389,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "redeliveryDelay": return getOrCreateConfiguration(target).getRedeliveryDelay();
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
+        case "retryambiguous":
+        case "retryAmbiguous": return getOrCreateConfiguration(target).isRetryAmbiguous();
         case "retrydelay":
         case "retryDelay": return getOrCreateConfiguration(target).getRetryDelay();
         case "reusable": return getOrCreateConfiguration(target).isReusable();

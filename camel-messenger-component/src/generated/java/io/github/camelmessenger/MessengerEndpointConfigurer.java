@@ -23,6 +23,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         MessengerEndpoint target = (MessengerEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowinsecurebaseuri":
+        case "allowInsecureBaseUri": target.getConfiguration().setAllowInsecureBaseUri(property(camelContext, boolean.class, value)); return true;
         case "allowunsigned":
         case "allowUnsigned": target.getConfiguration().setAllowUnsigned(property(camelContext, boolean.class, value)); return true;
         case "apiversion":
@@ -38,6 +40,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "buttons": target.getConfiguration().setButtons(property(camelContext, java.lang.String.class, value)); return true;
+        case "calltimeout":
+        case "callTimeout": target.getConfiguration().setCallTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "defaultactionurl":
@@ -110,6 +114,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "redeliveryDelay": target.getConfiguration().setRedeliveryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requesttimeout":
         case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "retryambiguous":
+        case "retryAmbiguous": target.getConfiguration().setRetryAmbiguous(property(camelContext, boolean.class, value)); return true;
         case "retrydelay":
         case "retryDelay": target.getConfiguration().setRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "reusable": target.getConfiguration().setReusable(property(camelContext, boolean.class, value)); return true;
@@ -145,6 +151,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowinsecurebaseuri":
+        case "allowInsecureBaseUri": return boolean.class;
         case "allowunsigned":
         case "allowUnsigned": return boolean.class;
         case "apiversion":
@@ -160,6 +168,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
         case "buttons": return java.lang.String.class;
+        case "calltimeout":
+        case "callTimeout": return long.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "defaultactionurl":
@@ -232,6 +242,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "redeliveryDelay": return long.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
+        case "retryambiguous":
+        case "retryAmbiguous": return boolean.class;
         case "retrydelay":
         case "retryDelay": return long.class;
         case "reusable": return boolean.class;
@@ -268,6 +280,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         MessengerEndpoint target = (MessengerEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowinsecurebaseuri":
+        case "allowInsecureBaseUri": return target.getConfiguration().isAllowInsecureBaseUri();
         case "allowunsigned":
         case "allowUnsigned": return target.getConfiguration().isAllowUnsigned();
         case "apiversion":
@@ -283,6 +297,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "buttons": return target.getConfiguration().getButtons();
+        case "calltimeout":
+        case "callTimeout": return target.getConfiguration().getCallTimeout();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "defaultactionurl":
@@ -355,6 +371,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "redeliveryDelay": return target.getConfiguration().getRedeliveryDelay();
         case "requesttimeout":
         case "requestTimeout": return target.getConfiguration().getRequestTimeout();
+        case "retryambiguous":
+        case "retryAmbiguous": return target.getConfiguration().isRetryAmbiguous();
         case "retrydelay":
         case "retryDelay": return target.getConfiguration().getRetryDelay();
         case "reusable": return target.getConfiguration().isReusable();

@@ -23,7 +23,8 @@ public class MessengerEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(65);
+        Set<String> props = new HashSet<>(68);
+        props.add("allowInsecureBaseUri");
         props.add("allowUnsigned");
         props.add("apiVersion");
         props.add("appSecret");
@@ -32,6 +33,7 @@ public class MessengerEndpointUriFactory extends org.apache.camel.support.compon
         props.add("baseUri");
         props.add("bridgeErrorHandler");
         props.add("buttons");
+        props.add("callTimeout");
         props.add("connectTimeout");
         props.add("defaultActionUrl");
         props.add("deliveryTimeout");
@@ -71,6 +73,7 @@ public class MessengerEndpointUriFactory extends org.apache.camel.support.compon
         props.add("rateLimitRetryDelay");
         props.add("redeliveryDelay");
         props.add("requestTimeout");
+        props.add("retryAmbiguous");
         props.add("retryDelay");
         props.add("reusable");
         props.add("senderAction");

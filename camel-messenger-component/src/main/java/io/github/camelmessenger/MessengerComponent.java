@@ -2,7 +2,6 @@ package io.github.camelmessenger;
 
 import java.time.Clock;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -10,6 +9,8 @@ import javax.sql.DataSource;
 import io.github.camelmessenger.internal.SecretOptions;
 import io.github.camelmessenger.internal.graph.GraphClient;
 import io.github.camelmessenger.internal.graph.GraphClientOptions;
+import io.github.camelmessenger.internal.graph.GraphTarget;
+import io.github.camelmessenger.internal.validation.OptionValues;
 import io.github.camelmessenger.internal.graph.PageRateLimiter;
 import io.github.camelmessenger.jdbc.DataSourceAware;
 import io.github.camelmessenger.jdbc.DataSources;
@@ -47,7 +48,7 @@ public class MessengerComponent extends DefaultComponent {
     private Vertx ownVertx;
     private ConversationStateRepository defaultState;
     /** Shared by all endpoints, so that every send of one Page counts against the same budget. */
-    private final Map<String, PageRateLimiter> rateLimiters = new ConcurrentHashMap<>();
+    private PageRateLimiter rateLimiter;
 
     public MessengerComponent() {
     }
@@ -74,6 +75,8 @@ public class MessengerComponent extends DefaultComponent {
         Map<String, Object> tokens = PropertiesHelper.extractProperties(parameters, "pageAccessToken.");
         setProperties(endpoint, parameters);
         tokens.forEach((page, token) -> config.getPageAccessTokens().put(page, String.valueOf(token)));
+        GraphTarget.checkBaseUri(config.getBaseUri(), config.isAllowInsecureBaseUri());
+        OptionValues.check(config);
         return endpoint;
     }
 
@@ -141,6 +144,13 @@ public class MessengerComponent extends DefaultComponent {
         }
     }
 
+    private synchronized PageRateLimiter rateLimiter(Vertx vertx, MessengerConfiguration config) {
+        if (rateLimiter == null) {
+            rateLimiter = new PageRateLimiter(vertx, config.getRateLimit(), config.getMediaRateLimit());
+        }
+        return rateLimiter;
+    }
+
     /** A Graph API client for one endpoint's configuration; the caller closes it. */
     GraphClient graphClient(MessengerConfiguration config) {
         Vertx vertx = vertx(config);
@@ -154,11 +164,15 @@ public class MessengerComponent extends DefaultComponent {
                 .retryDelayMillis(config.getRetryDelay())
                 .rateLimitRetryDelayMillis(config.getRateLimitRetryDelay())
                 .maxRetryDelayMillis(config.getMaxRetryDelay())
+                .callTimeoutMillis(config.getCallTimeout())
+                .retryAmbiguous(config.isRetryAmbiguous())
+                .rateLimit(config.getRateLimit())
+                .mediaRateLimit(config.getMediaRateLimit())
                 .build();
         PageRateLimiter limiter = null;
         if (config.isRateLimitEnabled()) {
-            limiter = rateLimiters.computeIfAbsent(config.getRateLimit() + "/" + config.getMediaRateLimit(),
-                    k -> new PageRateLimiter(vertx, config.getRateLimit(), config.getMediaRateLimit()));
+            // one schedule per Page for the whole component: each endpoint's calls take their own interval on it
+            limiter = rateLimiter(vertx, config);
         }
         return new GraphClient(vertx, options, limiter);
     }
@@ -177,7 +191,9 @@ public class MessengerComponent extends DefaultComponent {
             v = ownVertx;
             ownVertx = null;
         }
-        rateLimiters.clear();
+        synchronized (this) {
+            rateLimiter = null;
+        }
         ServiceHelper.stopService(defaultState);
         if (v != null) {
             v.close();

@@ -39,6 +39,8 @@ public final class GraphClient implements AutoCloseable {
     final PageRateLimiter rateLimiter;
     final GraphClientOptions options;
     final RetryBackoff backoff;
+    /** Nanoseconds between this client's permits per {@link RateClass}, from its options. */
+    private final long[] paceIntervals = new long[RateClass.values().length];
     /** {@code /{base path}/{version}/}, what every request URI starts with. */
     final String uriPrefix;
     /** {@code host:port}, for failure messages. */
@@ -65,6 +67,8 @@ public final class GraphClient implements AutoCloseable {
         this.rateLimiter = rateLimiter;
         this.backoff = new RetryBackoff(options.getRetryDelayMillis(), options.getRateLimitRetryDelayMillis(),
                 options.getMaxRetryDelayMillis());
+        paceIntervals[RateClass.STANDARD.ordinal()] = PageRateLimiter.intervalNanos(options.getRateLimit());
+        paceIntervals[RateClass.MEDIA.ordinal()] = PageRateLimiter.intervalNanos(options.getMediaRateLimit());
 
         URI base = URI.create(options.getBaseUri());
         boolean ssl = "https".equalsIgnoreCase(base.getScheme());
@@ -144,6 +148,7 @@ public final class GraphClient implements AutoCloseable {
         }
         GraphCall call;
         try {
+            GraphTarget.checkPath(request.path());
             call = new GraphCall(this, request, completion);
         } catch (RuntimeException e) {
             failNow(completion, cannotSend(request, e));
@@ -265,6 +270,11 @@ public final class GraphClient implements AutoCloseable {
             }
         }
         sb.append(s);
+    }
+
+    /** This client's interval between paced calls of a class. */
+    long paceInterval(RateClass rateClass) {
+        return rateClass == null || rateClass == RateClass.NONE ? 0 : paceIntervals[rateClass.ordinal()];
     }
 
     /** Closes the HTTP client; calls waiting for a retry fail at once, later calls fail without being sent. */
