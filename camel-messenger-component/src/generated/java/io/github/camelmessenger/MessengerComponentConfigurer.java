@@ -111,6 +111,14 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "payload": getOrCreateConfiguration(target).setPayload(property(camelContext, java.lang.String.class, value)); return true;
         case "personaid":
         case "personaId": getOrCreateConfiguration(target).setPersonaId(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyhost":
+        case "proxyHost": getOrCreateConfiguration(target).setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxypassword":
+        case "proxyPassword": getOrCreateConfiguration(target).setProxyPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": getOrCreateConfiguration(target).setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "proxyusername":
+        case "proxyUsername": getOrCreateConfiguration(target).setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "quickreplies":
         case "quickReplies": getOrCreateConfiguration(target).setQuickReplies(property(camelContext, java.lang.String.class, value)); return true;
         case "ratelimit":
@@ -131,6 +139,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "senderaction":
         case "senderAction": getOrCreateConfiguration(target).setSenderAction(property(camelContext, java.lang.String.class, value)); return true;
         case "sharable": getOrCreateConfiguration(target).setSharable(property(camelContext, boolean.class, value)); return true;
+        case "sslcontextparameters":
+        case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "staterepository":
         case "stateRepository": getOrCreateConfiguration(target).setStateRepository(property(camelContext, io.github.camelmessenger.state.ConversationStateRepository.class, value)); return true;
         case "step": getOrCreateConfiguration(target).setStep(property(camelContext, java.lang.String.class, value)); return true;
@@ -144,6 +154,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "title": getOrCreateConfiguration(target).setTitle(property(camelContext, java.lang.String.class, value)); return true;
         case "tokenresolver":
         case "tokenResolver": getOrCreateConfiguration(target).setTokenResolver(property(camelContext, io.github.camelmessenger.MessengerPageTokenResolver.class, value)); return true;
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
         case "verifytoken":
         case "verifyToken": getOrCreateConfiguration(target).setVerifyToken(property(camelContext, java.lang.String.class, value)); return true;
         case "vertx": getOrCreateConfiguration(target).setVertx(property(camelContext, io.vertx.core.Vertx.class, value)); return true;
@@ -246,6 +258,14 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "payload": return java.lang.String.class;
         case "personaid":
         case "personaId": return java.lang.String.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxypassword":
+        case "proxyPassword": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return java.lang.Integer.class;
+        case "proxyusername":
+        case "proxyUsername": return java.lang.String.class;
         case "quickreplies":
         case "quickReplies": return java.lang.String.class;
         case "ratelimit":
@@ -266,6 +286,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "senderaction":
         case "senderAction": return java.lang.String.class;
         case "sharable": return boolean.class;
+        case "sslcontextparameters":
+        case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "staterepository":
         case "stateRepository": return io.github.camelmessenger.state.ConversationStateRepository.class;
         case "step": return java.lang.String.class;
@@ -279,6 +301,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "title": return java.lang.String.class;
         case "tokenresolver":
         case "tokenResolver": return io.github.camelmessenger.MessengerPageTokenResolver.class;
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": return boolean.class;
         case "verifytoken":
         case "verifyToken": return java.lang.String.class;
         case "vertx": return io.vertx.core.Vertx.class;
@@ -377,6 +401,14 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "payload": return getOrCreateConfiguration(target).getPayload();
         case "personaid":
         case "personaId": return getOrCreateConfiguration(target).getPersonaId();
+        case "proxyhost":
+        case "proxyHost": return getOrCreateConfiguration(target).getProxyHost();
+        case "proxypassword":
+        case "proxyPassword": return getOrCreateConfiguration(target).getProxyPassword();
+        case "proxyport":
+        case "proxyPort": return getOrCreateConfiguration(target).getProxyPort();
+        case "proxyusername":
+        case "proxyUsername": return getOrCreateConfiguration(target).getProxyUsername();
         case "quickreplies":
         case "quickReplies": return getOrCreateConfiguration(target).getQuickReplies();
         case "ratelimit":
@@ -397,6 +429,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "senderaction":
         case "senderAction": return getOrCreateConfiguration(target).getSenderAction();
         case "sharable": return getOrCreateConfiguration(target).isSharable();
+        case "sslcontextparameters":
+        case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "staterepository":
         case "stateRepository": return getOrCreateConfiguration(target).getStateRepository();
         case "step": return getOrCreateConfiguration(target).getStep();
@@ -410,6 +444,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "title": return getOrCreateConfiguration(target).getTitle();
         case "tokenresolver":
         case "tokenResolver": return getOrCreateConfiguration(target).getTokenResolver();
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();
         case "verifytoken":
         case "verifyToken": return getOrCreateConfiguration(target).getVerifyToken();
         case "vertx": return getOrCreateConfiguration(target).getVertx();

@@ -102,6 +102,14 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "payload": target.getConfiguration().setPayload(property(camelContext, java.lang.String.class, value)); return true;
         case "personaid":
         case "personaId": target.getConfiguration().setPersonaId(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyhost":
+        case "proxyHost": target.getConfiguration().setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxypassword":
+        case "proxyPassword": target.getConfiguration().setProxyPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": target.getConfiguration().setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "proxyusername":
+        case "proxyUsername": target.getConfiguration().setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "quickreplies":
         case "quickReplies": target.getConfiguration().setQuickReplies(property(camelContext, java.lang.String.class, value)); return true;
         case "ratelimit":
@@ -122,6 +130,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "senderaction":
         case "senderAction": target.getConfiguration().setSenderAction(property(camelContext, java.lang.String.class, value)); return true;
         case "sharable": target.getConfiguration().setSharable(property(camelContext, boolean.class, value)); return true;
+        case "sslcontextparameters":
+        case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "staterepository":
         case "stateRepository": target.getConfiguration().setStateRepository(property(camelContext, io.github.camelmessenger.state.ConversationStateRepository.class, value)); return true;
         case "step": target.getConfiguration().setStep(property(camelContext, java.lang.String.class, value)); return true;
@@ -230,6 +240,14 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "payload": return java.lang.String.class;
         case "personaid":
         case "personaId": return java.lang.String.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxypassword":
+        case "proxyPassword": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return java.lang.Integer.class;
+        case "proxyusername":
+        case "proxyUsername": return java.lang.String.class;
         case "quickreplies":
         case "quickReplies": return java.lang.String.class;
         case "ratelimit":
@@ -250,6 +268,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "senderaction":
         case "senderAction": return java.lang.String.class;
         case "sharable": return boolean.class;
+        case "sslcontextparameters":
+        case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "staterepository":
         case "stateRepository": return io.github.camelmessenger.state.ConversationStateRepository.class;
         case "step": return java.lang.String.class;
@@ -359,6 +379,14 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "payload": return target.getConfiguration().getPayload();
         case "personaid":
         case "personaId": return target.getConfiguration().getPersonaId();
+        case "proxyhost":
+        case "proxyHost": return target.getConfiguration().getProxyHost();
+        case "proxypassword":
+        case "proxyPassword": return target.getConfiguration().getProxyPassword();
+        case "proxyport":
+        case "proxyPort": return target.getConfiguration().getProxyPort();
+        case "proxyusername":
+        case "proxyUsername": return target.getConfiguration().getProxyUsername();
         case "quickreplies":
         case "quickReplies": return target.getConfiguration().getQuickReplies();
         case "ratelimit":
@@ -379,6 +407,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "senderaction":
         case "senderAction": return target.getConfiguration().getSenderAction();
         case "sharable": return target.getConfiguration().isSharable();
+        case "sslcontextparameters":
+        case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "staterepository":
         case "stateRepository": return target.getConfiguration().getStateRepository();
         case "step": return target.getConfiguration().getStep();

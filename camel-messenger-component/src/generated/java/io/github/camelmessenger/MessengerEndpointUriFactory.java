@@ -23,7 +23,7 @@ public class MessengerEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(68);
+        Set<String> props = new HashSet<>(73);
         props.add("allowInsecureBaseUri");
         props.add("allowUnsigned");
         props.add("apiVersion");
@@ -67,6 +67,10 @@ public class MessengerEndpointUriFactory extends org.apache.camel.support.compon
         props.add("pageId");
         props.add("payload");
         props.add("personaId");
+        props.add("proxyHost");
+        props.add("proxyPassword");
+        props.add("proxyPort");
+        props.add("proxyUsername");
         props.add("quickReplies");
         props.add("rateLimit");
         props.add("rateLimitEnabled");
@@ -78,6 +82,7 @@ public class MessengerEndpointUriFactory extends org.apache.camel.support.compon
         props.add("reusable");
         props.add("senderAction");
         props.add("sharable");
+        props.add("sslContextParameters");
         props.add("stateRepository");
         props.add("step");
         props.add("subtitle");
@@ -93,10 +98,12 @@ public class MessengerEndpointUriFactory extends org.apache.camel.support.compon
         props.add("webhookPath");
         props.add("windowPolicy");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(4);
+        Set<String> secretProps = new HashSet<>(6);
         secretProps.add("appSecret");
         secretProps.add("pageAccessToken");
         secretProps.add("pageAccessTokens");
+        secretProps.add("proxyPassword");
+        secretProps.add("proxyUsername");
         secretProps.add("verifyToken");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         Map<String, String> prefixes = new HashMap<>(1);

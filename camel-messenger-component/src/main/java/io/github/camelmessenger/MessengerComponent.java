@@ -10,6 +10,7 @@ import io.github.camelmessenger.internal.SecretOptions;
 import io.github.camelmessenger.internal.graph.GraphClient;
 import io.github.camelmessenger.internal.graph.GraphClientOptions;
 import io.github.camelmessenger.internal.graph.GraphTarget;
+import io.github.camelmessenger.internal.graph.GraphTransport;
 import io.github.camelmessenger.internal.validation.OptionValues;
 import io.github.camelmessenger.internal.graph.PageRateLimiter;
 import io.github.camelmessenger.jdbc.DataSourceAware;
@@ -22,13 +23,15 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.CamelContextHelper;
+import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.util.PropertiesHelper;
 
 /** The {@code messenger} component: Facebook Messenger Platform Send API producer and webhook consumer. */
 @Component("messenger")
-public class MessengerComponent extends DefaultComponent {
+public class MessengerComponent extends DefaultComponent implements SSLContextParametersAware {
 
     @Metadata(description = "The shared configuration; every endpoint starts from a copy of it.")
     private MessengerConfiguration configuration = new MessengerConfiguration();
@@ -44,6 +47,10 @@ public class MessengerComponent extends DefaultComponent {
                             + " When not set: the single DataSource in the registry. Setting it does not move "
                             + "conversation state into the database; stateRepository does.")
     private DataSource dataSource;
+
+    @Metadata(label = "security", defaultValue = "false",
+              description = "Enable usage of global SSL context parameters.")
+    private boolean useGlobalSslContextParameters;
 
     private Vertx ownVertx;
     private ConversationStateRepository defaultState;
@@ -81,8 +88,8 @@ public class MessengerComponent extends DefaultComponent {
     }
 
     /**
-     * The Vert.x instance HTTP calls run on: the configured one, else one the component creates on first use and
-     * closes when it stops.
+     * The Vert.x instance HTTP calls run on: the configured one, else the single one in the registry, else one the
+     * component creates on first use and closes when it stops.
      */
     synchronized Vertx vertx(MessengerConfiguration endpointConfiguration) {
         if (endpointConfiguration.getVertx() != null) {
@@ -90,6 +97,12 @@ public class MessengerComponent extends DefaultComponent {
         }
         if (configuration.getVertx() != null) {
             return configuration.getVertx();
+        }
+        // the runtime's own (platform-http on Vert.x, camel-vertx), as camel-vertx-http finds it: its event loops
+        // then serve the webhook and the Graph calls alike
+        Vertx registered = CamelContextHelper.findSingleByType(getCamelContext(), Vertx.class);
+        if (registered != null) {
+            return registered;
         }
         if (ownVertx == null) {
             ownVertx = Vertx.vertx();
@@ -174,7 +187,12 @@ public class MessengerComponent extends DefaultComponent {
             // one schedule per Page for the whole component: each endpoint's calls take their own interval on it
             limiter = rateLimiter(vertx, config);
         }
-        return new GraphClient(vertx, options, limiter);
+        SSLContextParameters ssl = config.getSslContextParameters();
+        if (ssl == null && useGlobalSslContextParameters) {
+            ssl = retrieveGlobalSslContextParameters();
+        }
+        return new GraphClient(vertx, options, limiter, GraphTransport.of(getCamelContext(), config.getProxyHost(),
+                config.getProxyPort(), config.getProxyUsername(), config.getProxyPassword(), ssl));
     }
 
     @Override
@@ -238,5 +256,15 @@ public class MessengerComponent extends DefaultComponent {
 
     public void setConfiguration(MessengerConfiguration configuration) {
         this.configuration = configuration;
+    }
+
+    @Override
+    public boolean isUseGlobalSslContextParameters() {
+        return useGlobalSslContextParameters;
+    }
+
+    @Override
+    public void setUseGlobalSslContextParameters(boolean useGlobalSslContextParameters) {
+        this.useGlobalSslContextParameters = useGlobalSslContextParameters;
     }
 }

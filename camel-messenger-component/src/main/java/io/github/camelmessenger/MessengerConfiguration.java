@@ -11,6 +11,7 @@ import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
+import org.apache.camel.support.jsse.SSLContextParameters;
 
 /**
  * The options of a messenger endpoint. The component holds one instance whose copy every endpoint starts from, so
@@ -180,6 +181,18 @@ public class MessengerConfiguration implements Cloneable {
               description = "How long a call may wait for the Graph API to answer (idle time on the connection) before it "
                             + "fails as a transient error.")
     private long requestTimeout = 60000;
+    @UriParam(label = "proxy", description = "The host of an HTTP proxy the Graph API calls go through.")
+    private String proxyHost;
+    @UriParam(label = "proxy", description = "The port of the HTTP proxy.")
+    private Integer proxyPort;
+    @UriParam(label = "proxy,security", secret = true, description = "The user name for the HTTP proxy.")
+    private String proxyUsername;
+    @UriParam(label = "proxy,security", secret = true, description = "The password for the HTTP proxy.")
+    private String proxyPassword;
+    @UriParam(label = "security",
+              description = "TLS for the Graph API calls (trust store, key store, protocols), as Camel's other HTTP "
+                            + "components take it. Default: the JVM's trust store.")
+    private SSLContextParameters sslContextParameters;
     @UriParam(label = "security,advanced", defaultValue = "false",
               description = "Whether a plain http:// baseUri on another host than the loopback is accepted. The "
                             + "Page token would travel in clear: only for a trusted network.")
@@ -188,7 +201,8 @@ public class MessengerConfiguration implements Cloneable {
               description = "The most HTTP connections kept open to the Graph API.")
     private int maxConnections = 100;
     @UriParam(label = "advanced",
-              description = "The Vert.x instance for HTTP calls; the component creates its own when none is given.")
+              description = "The Vert.x instance for HTTP calls. Default: the single Vertx in the registry (e.g. "
+                            + "platform-http's), else one the component creates and closes.")
     private Vertx vertx;
 
     // ----- consumer
@@ -781,5 +795,44 @@ public class MessengerConfiguration implements Cloneable {
 
     public void setAllowInsecureBaseUri(boolean allowInsecureBaseUri) {
         this.allowInsecureBaseUri = allowInsecureBaseUri;
+    }
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public String getProxyUsername() {
+        return proxyUsername;
+    }
+
+    public void setProxyUsername(String proxyUsername) {
+        this.proxyUsername = proxyUsername;
+    }
+
+    public String getProxyPassword() {
+        return proxyPassword;
+    }
+
+    public void setProxyPassword(String proxyPassword) {
+        this.proxyPassword = proxyPassword;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
     }
 }

@@ -59,8 +59,11 @@ public final class GraphClient implements AutoCloseable {
         this(vertx, options, rateLimiter, null);
     }
 
-    /** Lets tests adjust the HTTP client (e.g. trust a test certificate). */
-    GraphClient(Vertx vertx, GraphClientOptions options, PageRateLimiter rateLimiter,
+    /**
+     * @param customizer adjusts the Vert.x HTTP client options (proxy, TLS material: {@link GraphTransport}), or
+     *                   {@code null}
+     */
+    public GraphClient(Vertx vertx, GraphClientOptions options, PageRateLimiter rateLimiter,
                 Consumer<HttpClientOptions> customizer) {
         this.vertx = Objects.requireNonNull(vertx, "vertx");
         this.options = Objects.requireNonNull(options, "options");
