@@ -23,6 +23,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         MessengerEndpoint target = (MessengerEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowinsecurebaseuri":
+        case "allowInsecureBaseUri": target.getConfiguration().setAllowInsecureBaseUri(property(camelContext, boolean.class, value)); return true;
         case "allowunsigned":
         case "allowUnsigned": target.getConfiguration().setAllowUnsigned(property(camelContext, boolean.class, value)); return true;
         case "apiversion":
@@ -38,6 +40,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "buttons": target.getConfiguration().setButtons(property(camelContext, java.lang.String.class, value)); return true;
+        case "calltimeout":
+        case "callTimeout": target.getConfiguration().setCallTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "defaultactionurl":
@@ -98,6 +102,14 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "payload": target.getConfiguration().setPayload(property(camelContext, java.lang.String.class, value)); return true;
         case "personaid":
         case "personaId": target.getConfiguration().setPersonaId(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyhost":
+        case "proxyHost": target.getConfiguration().setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxypassword":
+        case "proxyPassword": target.getConfiguration().setProxyPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": target.getConfiguration().setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "proxyusername":
+        case "proxyUsername": target.getConfiguration().setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "quickreplies":
         case "quickReplies": target.getConfiguration().setQuickReplies(property(camelContext, java.lang.String.class, value)); return true;
         case "ratelimit":
@@ -110,12 +122,16 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "redeliveryDelay": target.getConfiguration().setRedeliveryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requesttimeout":
         case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "retryambiguous":
+        case "retryAmbiguous": target.getConfiguration().setRetryAmbiguous(property(camelContext, boolean.class, value)); return true;
         case "retrydelay":
         case "retryDelay": target.getConfiguration().setRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "reusable": target.getConfiguration().setReusable(property(camelContext, boolean.class, value)); return true;
         case "senderaction":
         case "senderAction": target.getConfiguration().setSenderAction(property(camelContext, java.lang.String.class, value)); return true;
         case "sharable": target.getConfiguration().setSharable(property(camelContext, boolean.class, value)); return true;
+        case "sslcontextparameters":
+        case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "staterepository":
         case "stateRepository": target.getConfiguration().setStateRepository(property(camelContext, io.github.camelmessenger.state.ConversationStateRepository.class, value)); return true;
         case "step": target.getConfiguration().setStep(property(camelContext, java.lang.String.class, value)); return true;
@@ -145,6 +161,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowinsecurebaseuri":
+        case "allowInsecureBaseUri": return boolean.class;
         case "allowunsigned":
         case "allowUnsigned": return boolean.class;
         case "apiversion":
@@ -160,6 +178,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
         case "buttons": return java.lang.String.class;
+        case "calltimeout":
+        case "callTimeout": return long.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "defaultactionurl":
@@ -220,6 +240,14 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "payload": return java.lang.String.class;
         case "personaid":
         case "personaId": return java.lang.String.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxypassword":
+        case "proxyPassword": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return java.lang.Integer.class;
+        case "proxyusername":
+        case "proxyUsername": return java.lang.String.class;
         case "quickreplies":
         case "quickReplies": return java.lang.String.class;
         case "ratelimit":
@@ -232,12 +260,16 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "redeliveryDelay": return long.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
+        case "retryambiguous":
+        case "retryAmbiguous": return boolean.class;
         case "retrydelay":
         case "retryDelay": return long.class;
         case "reusable": return boolean.class;
         case "senderaction":
         case "senderAction": return java.lang.String.class;
         case "sharable": return boolean.class;
+        case "sslcontextparameters":
+        case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "staterepository":
         case "stateRepository": return io.github.camelmessenger.state.ConversationStateRepository.class;
         case "step": return java.lang.String.class;
@@ -268,6 +300,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         MessengerEndpoint target = (MessengerEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowinsecurebaseuri":
+        case "allowInsecureBaseUri": return target.getConfiguration().isAllowInsecureBaseUri();
         case "allowunsigned":
         case "allowUnsigned": return target.getConfiguration().isAllowUnsigned();
         case "apiversion":
@@ -283,6 +317,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "buttons": return target.getConfiguration().getButtons();
+        case "calltimeout":
+        case "callTimeout": return target.getConfiguration().getCallTimeout();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "defaultactionurl":
@@ -343,6 +379,14 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "payload": return target.getConfiguration().getPayload();
         case "personaid":
         case "personaId": return target.getConfiguration().getPersonaId();
+        case "proxyhost":
+        case "proxyHost": return target.getConfiguration().getProxyHost();
+        case "proxypassword":
+        case "proxyPassword": return target.getConfiguration().getProxyPassword();
+        case "proxyport":
+        case "proxyPort": return target.getConfiguration().getProxyPort();
+        case "proxyusername":
+        case "proxyUsername": return target.getConfiguration().getProxyUsername();
         case "quickreplies":
         case "quickReplies": return target.getConfiguration().getQuickReplies();
         case "ratelimit":
@@ -355,12 +399,16 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "redeliveryDelay": return target.getConfiguration().getRedeliveryDelay();
         case "requesttimeout":
         case "requestTimeout": return target.getConfiguration().getRequestTimeout();
+        case "retryambiguous":
+        case "retryAmbiguous": return target.getConfiguration().isRetryAmbiguous();
         case "retrydelay":
         case "retryDelay": return target.getConfiguration().getRetryDelay();
         case "reusable": return target.getConfiguration().isReusable();
         case "senderaction":
         case "senderAction": return target.getConfiguration().getSenderAction();
         case "sharable": return target.getConfiguration().isSharable();
+        case "sslcontextparameters":
+        case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "staterepository":
         case "stateRepository": return target.getConfiguration().getStateRepository();
         case "step": return target.getConfiguration().getStep();

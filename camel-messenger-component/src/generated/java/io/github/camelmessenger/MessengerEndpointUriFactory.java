@@ -23,7 +23,8 @@ public class MessengerEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(65);
+        Set<String> props = new HashSet<>(73);
+        props.add("allowInsecureBaseUri");
         props.add("allowUnsigned");
         props.add("apiVersion");
         props.add("appSecret");
@@ -32,6 +33,7 @@ public class MessengerEndpointUriFactory extends org.apache.camel.support.compon
         props.add("baseUri");
         props.add("bridgeErrorHandler");
         props.add("buttons");
+        props.add("callTimeout");
         props.add("connectTimeout");
         props.add("defaultActionUrl");
         props.add("deliveryTimeout");
@@ -65,16 +67,22 @@ public class MessengerEndpointUriFactory extends org.apache.camel.support.compon
         props.add("pageId");
         props.add("payload");
         props.add("personaId");
+        props.add("proxyHost");
+        props.add("proxyPassword");
+        props.add("proxyPort");
+        props.add("proxyUsername");
         props.add("quickReplies");
         props.add("rateLimit");
         props.add("rateLimitEnabled");
         props.add("rateLimitRetryDelay");
         props.add("redeliveryDelay");
         props.add("requestTimeout");
+        props.add("retryAmbiguous");
         props.add("retryDelay");
         props.add("reusable");
         props.add("senderAction");
         props.add("sharable");
+        props.add("sslContextParameters");
         props.add("stateRepository");
         props.add("step");
         props.add("subtitle");
@@ -90,10 +98,12 @@ public class MessengerEndpointUriFactory extends org.apache.camel.support.compon
         props.add("webhookPath");
         props.add("windowPolicy");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(4);
+        Set<String> secretProps = new HashSet<>(6);
         secretProps.add("appSecret");
         secretProps.add("pageAccessToken");
         secretProps.add("pageAccessTokens");
+        secretProps.add("proxyPassword");
+        secretProps.add("proxyUsername");
         secretProps.add("verifyToken");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         Map<String, String> prefixes = new HashMap<>(1);

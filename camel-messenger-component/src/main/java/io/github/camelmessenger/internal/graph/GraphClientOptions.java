@@ -15,6 +15,10 @@ public final class GraphClientOptions {
     private final long retryDelayMillis;
     private final long rateLimitRetryDelayMillis;
     private final long maxRetryDelayMillis;
+    private final long callTimeoutMillis;
+    private final int rateLimit;
+    private final int mediaRateLimit;
+    private final boolean retryAmbiguous;
 
     private GraphClientOptions(Builder b) {
         this.baseUri = b.baseUri;
@@ -26,6 +30,10 @@ public final class GraphClientOptions {
         this.retryDelayMillis = b.retryDelayMillis;
         this.rateLimitRetryDelayMillis = b.rateLimitRetryDelayMillis;
         this.maxRetryDelayMillis = b.maxRetryDelayMillis;
+        this.callTimeoutMillis = b.callTimeoutMillis;
+        this.rateLimit = b.rateLimit;
+        this.mediaRateLimit = b.mediaRateLimit;
+        this.retryAmbiguous = b.retryAmbiguous;
     }
 
     public static Builder builder() {
@@ -80,13 +88,34 @@ public final class GraphClientOptions {
         return maxRetryDelayMillis;
     }
 
+    /** The longest a whole call may take, pacing and retries included; 0 for no limit. */
+    public long getCallTimeoutMillis() {
+        return callTimeoutMillis;
+    }
+
+    /** Paced calls per second and Page (this client's share of the Page's one schedule); 0: not paced. */
+    public int getRateLimit() {
+        return rateLimit;
+    }
+
+    /** The same for calls that carry audio or video. */
+    public int getMediaRateLimit() {
+        return mediaRateLimit;
+    }
+
+    /** Whether a call that may have reached the platform is sent again (risking a duplicate message). */
+    public boolean isRetryAmbiguous() {
+        return retryAmbiguous;
+    }
+
     @Override
     public String toString() {
         return "GraphClientOptions[baseUri=" + baseUri + ", apiVersion=" + apiVersion + ", connectTimeoutMillis="
                + connectTimeoutMillis + ", requestTimeoutMillis=" + requestTimeoutMillis + ", maxConnections="
                + maxConnections + ", maxRetries=" + maxRetries + ", retryDelayMillis=" + retryDelayMillis
                + ", rateLimitRetryDelayMillis=" + rateLimitRetryDelayMillis + ", maxRetryDelayMillis="
-               + maxRetryDelayMillis + "]";
+               + maxRetryDelayMillis + ", callTimeoutMillis=" + callTimeoutMillis + ", retryAmbiguous=" + retryAmbiguous
+               + "]";
     }
 
     public static final class Builder {
@@ -100,8 +129,32 @@ public final class GraphClientOptions {
         private long retryDelayMillis = 500;
         private long rateLimitRetryDelayMillis = 5_000;
         private long maxRetryDelayMillis = 60_000;
+        private long callTimeoutMillis = 120_000;
+        private boolean retryAmbiguous;
+        private int rateLimit = 300;
+        private int mediaRateLimit = 10;
 
         private Builder() {
+        }
+
+        public Builder rateLimit(int perSecond) {
+            this.rateLimit = perSecond;
+            return this;
+        }
+
+        public Builder mediaRateLimit(int perSecond) {
+            this.mediaRateLimit = perSecond;
+            return this;
+        }
+
+        public Builder callTimeoutMillis(long callTimeoutMillis) {
+            this.callTimeoutMillis = callTimeoutMillis;
+            return this;
+        }
+
+        public Builder retryAmbiguous(boolean retryAmbiguous) {
+            this.retryAmbiguous = retryAmbiguous;
+            return this;
         }
 
         public Builder baseUri(String baseUri) {

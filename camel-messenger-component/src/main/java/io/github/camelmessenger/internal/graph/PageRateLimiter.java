@@ -18,6 +18,10 @@ import org.slf4j.LoggerFactory;
  * means one call every 3.3 ms, never a burst of 300 at a second boundary. A caller whose slot has come runs at once,
  * on its own thread; the others wait in a FIFO queue that one Vert.x timer per pair drains when the next slot comes.
  * Pairs unused for a minute are forgotten, so memory stays bounded by the Pages recently active.
+ * <p>
+ * One limiter serves a whole component, so every endpoint sending for a Page draws on that Page's one schedule. Each
+ * call brings its own interval (its endpoint's {@code rateLimit} / {@code mediaRateLimit}) and occupies that much of
+ * the schedule: two endpoints at 300/s and 100/s sending for one Page never exceed the stricter budget together.
  */
 public final class PageRateLimiter {
 
@@ -72,6 +76,11 @@ public final class PageRateLimiter {
         return (delayMillis, task) -> vertx.setTimer(delayMillis, id -> task.run());
     }
 
+    /** The interval between permits for a rate per second; 0 (no pacing) for 0 or less. */
+    public static long intervalNanos(int perSecond) {
+        return interval(perSecond);
+    }
+
     private static long interval(int perSecond) {
         return perSecond <= 0 ? 0 : Math.max(1, 1_000_000_000L / perSecond);
     }
@@ -84,16 +93,20 @@ public final class PageRateLimiter {
      * @param rateClass {@link RateClass#NONE} (or {@code null}) runs at once
      */
     public void acquire(String pageKey, RateClass rateClass, Runnable whenPermitted) {
-        if (rateClass == null || rateClass == RateClass.NONE) {
+        long interval = rateClass == null || rateClass == RateClass.NONE ? 0 : intervalNanos[rateClass.ordinal()];
+        acquire(pageKey, rateClass, interval, whenPermitted);
+    }
+
+    /**
+     * Like {@link #acquire(String, RateClass, Runnable)}, with the caller's own interval between permits (see
+     * {@link #intervalNanos(int)}); 0 runs at once.
+     */
+    public void acquire(String pageKey, RateClass rateClass, long interval, Runnable whenPermitted) {
+        if (rateClass == null || rateClass == RateClass.NONE || interval <= 0) {
             whenPermitted.run();
             return;
         }
         int index = rateClass.ordinal();
-        long interval = intervalNanos[index];
-        if (interval == 0) {
-            whenPermitted.run();
-            return;
-        }
         String key = pageKey == null ? "" : pageKey;
         long now = nanoClock.getAsLong();
         if (now - nextSweep.get() >= 0) {
@@ -103,9 +116,9 @@ public final class PageRateLimiter {
         for (;;) {
             Bucket bucket = map.get(key);
             if (bucket == null) {
-                bucket = map.computeIfAbsent(key, k -> new Bucket(interval, now));
+                bucket = map.computeIfAbsent(key, k -> new Bucket(now));
             }
-            int outcome = bucket.acquire(now, whenPermitted);
+            int outcome = bucket.acquire(now, interval, whenPermitted);
             if (outcome == GRANTED) {
                 whenPermitted.run();
                 return;
@@ -138,8 +151,9 @@ public final class PageRateLimiter {
                 }
                 long now = nanoClock.getAsLong();
                 if (now - bucket.nextSlot >= 0) {
-                    next = bucket.waiting.poll();
-                    bucket.take(now);
+                    Waiter waiter = bucket.waiting.poll();
+                    next = waiter.task();
+                    bucket.take(now, waiter.interval());
                     wait = 0;
                 } else {
                     next = null;
@@ -179,32 +193,31 @@ public final class PageRateLimiter {
         return n;
     }
 
+    /** A queued call and the share of the schedule it takes. */
+    private record Waiter(Runnable task, long interval) {
+    }
+
     private static final class Bucket {
 
-        final long interval;
-        /** No slot is handed out as early as half an interval, so an idle pair never grants two calls at once. */
-        final long catchUp;
-        final ArrayDeque<Runnable> waiting = new ArrayDeque<>(4);
+        final ArrayDeque<Waiter> waiting = new ArrayDeque<>(4);
         /** The earliest time (System.nanoTime scale) the next permit may be used. */
         long nextSlot;
         boolean timerSet;
         boolean retired;
 
-        Bucket(long interval, long now) {
-            this.interval = interval;
-            this.catchUp = Math.min(interval / 2, MAX_CATCH_UP_NANOS);
+        Bucket(long now) {
             this.nextSlot = now;
         }
 
-        synchronized int acquire(long now, Runnable task) {
+        synchronized int acquire(long now, long interval, Runnable task) {
             if (retired) {
                 return RETIRED;
             }
             if (!timerSet && now - nextSlot >= 0) {
-                take(now);
+                take(now, interval);
                 return GRANTED;
             }
-            waiting.add(task);
+            waiting.add(new Waiter(task, interval));
             if (timerSet) {
                 return QUEUED;
             }
@@ -220,7 +233,9 @@ public final class PageRateLimiter {
          * Uses the slot due now. A slot missed by a late timer may still be used (up to {@code catchUp}), so the
          * pair keeps its full rate despite millisecond timers; an idle pair restarts from now and never bursts.
          */
-        void take(long now) {
+        void take(long now, long interval) {
+            // no slot is handed out as early as half an interval, so an idle pair never grants two calls at once
+            long catchUp = Math.min(interval / 2, MAX_CATCH_UP_NANOS);
             long floor = now - catchUp;
             nextSlot = (nextSlot - floor >= 0 ? nextSlot : floor) + interval;
         }
