@@ -85,6 +85,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "maxBodySize": getOrCreateConfiguration(target).setMaxBodySize(property(camelContext, int.class, value)); return true;
         case "maxconnections":
         case "maxConnections": getOrCreateConfiguration(target).setMaxConnections(property(camelContext, int.class, value)); return true;
+        case "maxqueuedsends":
+        case "maxQueuedSends": getOrCreateConfiguration(target).setMaxQueuedSends(property(camelContext, int.class, value)); return true;
         case "maxretries":
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxretrydelay":
@@ -232,6 +234,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "maxBodySize": return int.class;
         case "maxconnections":
         case "maxConnections": return int.class;
+        case "maxqueuedsends":
+        case "maxQueuedSends": return int.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "maxretrydelay":
@@ -375,6 +379,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "maxBodySize": return getOrCreateConfiguration(target).getMaxBodySize();
         case "maxconnections":
         case "maxConnections": return getOrCreateConfiguration(target).getMaxConnections();
+        case "maxqueuedsends":
+        case "maxQueuedSends": return getOrCreateConfiguration(target).getMaxQueuedSends();
         case "maxretries":
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
         case "maxretrydelay":

@@ -76,6 +76,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "maxBodySize": target.getConfiguration().setMaxBodySize(property(camelContext, int.class, value)); return true;
         case "maxconnections":
         case "maxConnections": target.getConfiguration().setMaxConnections(property(camelContext, int.class, value)); return true;
+        case "maxqueuedsends":
+        case "maxQueuedSends": target.getConfiguration().setMaxQueuedSends(property(camelContext, int.class, value)); return true;
         case "maxretries":
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxretrydelay":
@@ -214,6 +216,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "maxBodySize": return int.class;
         case "maxconnections":
         case "maxConnections": return int.class;
+        case "maxqueuedsends":
+        case "maxQueuedSends": return int.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "maxretrydelay":
@@ -353,6 +357,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "maxBodySize": return target.getConfiguration().getMaxBodySize();
         case "maxconnections":
         case "maxConnections": return target.getConfiguration().getMaxConnections();
+        case "maxqueuedsends":
+        case "maxQueuedSends": return target.getConfiguration().getMaxQueuedSends();
         case "maxretries":
         case "maxRetries": return target.getConfiguration().getMaxRetries();
         case "maxretrydelay":

@@ -23,7 +23,7 @@ public class MessengerEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(73);
+        Set<String> props = new HashSet<>(74);
         props.add("allowInsecureBaseUri");
         props.add("allowUnsigned");
         props.add("apiVersion");
@@ -52,6 +52,7 @@ public class MessengerEndpointUriFactory extends org.apache.camel.support.compon
         props.add("lazyStartProducer");
         props.add("maxBodySize");
         props.add("maxConnections");
+        props.add("maxQueuedSends");
         props.add("maxRetries");
         props.add("maxRetryDelay");
         props.add("maximumRedeliveries");

@@ -159,7 +159,8 @@ public class MessengerComponent extends DefaultComponent implements SSLContextPa
 
     private synchronized PageRateLimiter rateLimiter(Vertx vertx, MessengerConfiguration config) {
         if (rateLimiter == null) {
-            rateLimiter = new PageRateLimiter(vertx, config.getRateLimit(), config.getMediaRateLimit());
+            rateLimiter = new PageRateLimiter(vertx, config.getRateLimit(), config.getMediaRateLimit())
+                    .maxQueued(config.getMaxQueuedSends());
         }
         return rateLimiter;
     }
@@ -181,6 +182,7 @@ public class MessengerComponent extends DefaultComponent implements SSLContextPa
                 .retryAmbiguous(config.isRetryAmbiguous())
                 .rateLimit(config.getRateLimit())
                 .mediaRateLimit(config.getMediaRateLimit())
+                .maxQueuedSends(config.getMaxQueuedSends())
                 .build();
         PageRateLimiter limiter = null;
         if (config.isRateLimitEnabled()) {

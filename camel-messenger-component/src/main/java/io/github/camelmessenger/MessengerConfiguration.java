@@ -197,6 +197,11 @@ public class MessengerConfiguration implements Cloneable {
               description = "Whether a plain http:// baseUri on another host than the loopback is accepted. The "
                             + "Page token would travel in clear: only for a trusted network.")
     private boolean allowInsecureBaseUri;
+    @UriParam(label = "producer,advanced", defaultValue = "10000",
+              description = "The most sends that may wait for a Page's rate limit (per Page), and for a free "
+                            + "connection; a send beyond is refused at once with a MessengerException instead of "
+                            + "queueing without bound. 0 for no limit.")
+    private int maxQueuedSends = 10000;
     @UriParam(label = "advanced", defaultValue = "100",
               description = "The most HTTP connections kept open to the Graph API.")
     private int maxConnections = 100;
@@ -834,5 +839,13 @@ public class MessengerConfiguration implements Cloneable {
 
     public void setSslContextParameters(SSLContextParameters sslContextParameters) {
         this.sslContextParameters = sslContextParameters;
+    }
+
+    public int getMaxQueuedSends() {
+        return maxQueuedSends;
+    }
+
+    public void setMaxQueuedSends(int maxQueuedSends) {
+        this.maxQueuedSends = maxQueuedSends;
     }
 }

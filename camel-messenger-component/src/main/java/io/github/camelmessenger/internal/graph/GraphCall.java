@@ -8,6 +8,7 @@ import io.github.camelmessenger.MessengerException;
 import io.netty.buffer.Unpooled;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpClosedException;
@@ -66,7 +67,11 @@ final class GraphCall implements Runnable {
         if (limiter == null || request.rateClass() == RateClass.NONE) {
             sendAttempt();
         } else {
-            limiter.acquire(request.pageKey(), request.rateClass(), client.paceInterval(request.rateClass()), this);
+            if (!limiter.acquire(request.pageKey(), request.rateClass(), client.paceInterval(request.rateClass()),
+                    this)) {
+                fail(new MessengerException("Not sent: " + client.options.getMaxQueuedSends() + " calls already wait "
+                                            + "for the rate limit of Page " + request.pageKey() + " (maxQueuedSends)"));
+            }
         }
     }
 
@@ -175,6 +180,12 @@ final class GraphCall implements Runnable {
     private void onTransportFailure(Throwable cause) {
         inFlight = null;
         if (isCompleted()) {
+            return;
+        }
+        if (cause instanceof ConnectionPoolTooBusyException) {
+            // every connection busy and maxQueuedSends calls waiting for one: refuse now, nothing was written
+            fail(new MessengerException("Not sent: " + client.options.getMaxQueuedSends() + " calls already wait for "
+                                        + "a connection to " + client.server + " (maxQueuedSends, maxConnections)"));
             return;
         }
         if (written && !idempotent) {

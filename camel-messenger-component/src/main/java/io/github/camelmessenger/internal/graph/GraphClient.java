@@ -97,7 +97,8 @@ public final class GraphClient implements AutoCloseable {
         if (customizer != null) {
             customizer.accept(httpOptions);
         }
-        PoolOptions poolOptions = new PoolOptions().setHttp1MaxSize(options.getMaxConnections());
+        PoolOptions poolOptions = new PoolOptions().setHttp1MaxSize(options.getMaxConnections())
+                .setMaxWaitQueueSize(options.getMaxQueuedSends() <= 0 ? -1 : options.getMaxQueuedSends());
         this.http = vertx.createHttpClient(httpOptions, poolOptions);
     }
 

@@ -18,6 +18,7 @@ public final class GraphClientOptions {
     private final long callTimeoutMillis;
     private final int rateLimit;
     private final int mediaRateLimit;
+    private final int maxQueuedSends;
     private final boolean retryAmbiguous;
 
     private GraphClientOptions(Builder b) {
@@ -33,6 +34,7 @@ public final class GraphClientOptions {
         this.callTimeoutMillis = b.callTimeoutMillis;
         this.rateLimit = b.rateLimit;
         this.mediaRateLimit = b.mediaRateLimit;
+        this.maxQueuedSends = b.maxQueuedSends;
         this.retryAmbiguous = b.retryAmbiguous;
     }
 
@@ -98,6 +100,11 @@ public final class GraphClientOptions {
         return rateLimit;
     }
 
+    /** The most calls that may wait for a Page's rate limit, and for a connection; more are refused at once. */
+    public int getMaxQueuedSends() {
+        return maxQueuedSends;
+    }
+
     /** The same for calls that carry audio or video. */
     public int getMediaRateLimit() {
         return mediaRateLimit;
@@ -133,8 +140,14 @@ public final class GraphClientOptions {
         private boolean retryAmbiguous;
         private int rateLimit = 300;
         private int mediaRateLimit = 10;
+        private int maxQueuedSends = PageRateLimiter.DEFAULT_MAX_QUEUED;
 
         private Builder() {
+        }
+
+        public Builder maxQueuedSends(int max) {
+            this.maxQueuedSends = max;
+            return this;
         }
 
         public Builder rateLimit(int perSecond) {

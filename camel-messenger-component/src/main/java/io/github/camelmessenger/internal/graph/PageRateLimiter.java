@@ -36,6 +36,9 @@ public final class PageRateLimiter {
     private static final int QUEUED = 1;
     private static final int QUEUED_NEEDS_TIMER = 2;
     private static final int RETIRED = 3;
+    private static final int FULL = 4;
+    /** The default bound of each (page, class) queue. */
+    public static final int DEFAULT_MAX_QUEUED = 10_000;
 
     /** Runs a task after a delay; on Vert.x a timer, in tests a hand-driven queue. */
     interface Scheduler {
@@ -48,6 +51,7 @@ public final class PageRateLimiter {
     @SuppressWarnings("unchecked")
     private final Map<String, Bucket>[] buckets = new Map[RateClass.values().length];
     private final AtomicLong nextSweep;
+    private volatile int maxQueued = DEFAULT_MAX_QUEUED;
 
     /**
      * @param standardPerSecond permits per second and Page for {@link RateClass#STANDARD}; 0 or less disables pacing
@@ -67,6 +71,15 @@ public final class PageRateLimiter {
             buckets[i] = new ConcurrentHashMap<>();
         }
         this.nextSweep = new AtomicLong(nanoClock.getAsLong() + SWEEP_EVERY_NANOS);
+    }
+
+    /**
+     * How many calls may wait for one (page, class) pair's slots; a call beyond is refused at once rather than
+     * queued for minutes (a broadcast faster than the Page's rate, or hostile traffic).
+     */
+    public PageRateLimiter maxQueued(int max) {
+        this.maxQueued = max <= 0 ? Integer.MAX_VALUE : max;
+        return this;
     }
 
     private static Scheduler vertxScheduler(Vertx vertx) {
@@ -92,19 +105,21 @@ public final class PageRateLimiter {
      * @param pageKey   the Page (any stable key); {@code null} is a key of its own
      * @param rateClass {@link RateClass#NONE} (or {@code null}) runs at once
      */
-    public void acquire(String pageKey, RateClass rateClass, Runnable whenPermitted) {
+    public boolean acquire(String pageKey, RateClass rateClass, Runnable whenPermitted) {
         long interval = rateClass == null || rateClass == RateClass.NONE ? 0 : intervalNanos[rateClass.ordinal()];
-        acquire(pageKey, rateClass, interval, whenPermitted);
+        return acquire(pageKey, rateClass, interval, whenPermitted);
     }
 
     /**
      * Like {@link #acquire(String, RateClass, Runnable)}, with the caller's own interval between permits (see
      * {@link #intervalNanos(int)}); 0 runs at once.
+     *
+     * @return false, without running it, when the pair's queue already holds {@link #maxQueued(int)} calls
      */
-    public void acquire(String pageKey, RateClass rateClass, long interval, Runnable whenPermitted) {
+    public boolean acquire(String pageKey, RateClass rateClass, long interval, Runnable whenPermitted) {
         if (rateClass == null || rateClass == RateClass.NONE || interval <= 0) {
             whenPermitted.run();
-            return;
+            return true;
         }
         int index = rateClass.ordinal();
         String key = pageKey == null ? "" : pageKey;
@@ -118,15 +133,17 @@ public final class PageRateLimiter {
             if (bucket == null) {
                 bucket = map.computeIfAbsent(key, k -> new Bucket(now));
             }
-            int outcome = bucket.acquire(now, interval, whenPermitted);
+            int outcome = bucket.acquire(now, interval, whenPermitted, maxQueued);
             if (outcome == GRANTED) {
                 whenPermitted.run();
-                return;
+                return true;
             } else if (outcome == QUEUED_NEEDS_TIMER) {
                 schedule(bucket, bucket.nanosToNextSlot(now));
-                return;
+                return true;
             } else if (outcome == QUEUED) {
-                return;
+                return true;
+            } else if (outcome == FULL) {
+                return false;
             }
             // retired by a concurrent sweep: make sure it is gone, then use a fresh one
             map.remove(key, bucket);
@@ -209,13 +226,16 @@ public final class PageRateLimiter {
             this.nextSlot = now;
         }
 
-        synchronized int acquire(long now, long interval, Runnable task) {
+        synchronized int acquire(long now, long interval, Runnable task, int maxQueued) {
             if (retired) {
                 return RETIRED;
             }
             if (!timerSet && now - nextSlot >= 0) {
                 take(now, interval);
                 return GRANTED;
+            }
+            if (waiting.size() >= maxQueued) {
+                return FULL;
             }
             waiting.add(new Waiter(task, interval));
             if (timerSet) {
