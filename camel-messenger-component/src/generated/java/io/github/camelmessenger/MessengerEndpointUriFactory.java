@@ -23,7 +23,7 @@ public class MessengerEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(65);
+        Set<String> props = new HashSet<>(66);
         props.add("allowUnsigned");
         props.add("apiVersion");
         props.add("appSecret");
@@ -33,6 +33,7 @@ public class MessengerEndpointUriFactory extends org.apache.camel.support.compon
         props.add("bridgeErrorHandler");
         props.add("buttons");
         props.add("connectTimeout");
+        props.add("continueOnEventLoop");
         props.add("defaultActionUrl");
         props.add("deliveryTimeout");
         props.add("duration");

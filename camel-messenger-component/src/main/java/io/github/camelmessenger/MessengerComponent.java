@@ -3,6 +3,7 @@ package io.github.camelmessenger;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -43,6 +44,7 @@ public class MessengerComponent extends DefaultComponent {
     private DataSource dataSource;
 
     private Vertx ownVertx;
+    private ExecutorService continuations;
     private ConversationStateRepository defaultState;
     /** Shared by all endpoints, so that every send of one Page counts against the same budget. */
     private final Map<String, PageRateLimiter> rateLimiters = new ConcurrentHashMap<>();
@@ -154,6 +156,20 @@ public class MessengerComponent extends DefaultComponent {
         return new GraphClient(vertx, options, limiter);
     }
 
+    /**
+     * Where exchanges continue after a Graph API answer, unless the endpoint asks to stay on the event loop
+     * ({@code continueOnEventLoop}): a pool of Camel's default thread pool profile, created on first use and shut
+     * down with the component. A blocking step after a send then holds a pool thread, never the event loop that
+     * carries every other send's I/O.
+     */
+    synchronized ExecutorService continuations() {
+        if (continuations == null) {
+            continuations = getCamelContext().getExecutorServiceManager()
+                    .newDefaultThreadPool(this, "MessengerProducerContinuation");
+        }
+        return continuations;
+    }
+
     @Override
     protected void doStart() throws Exception {
         super.doStart();
@@ -164,9 +180,15 @@ public class MessengerComponent extends DefaultComponent {
     protected void doStop() throws Exception {
         super.doStop();
         Vertx v;
+        ExecutorService pool;
         synchronized (this) {
             v = ownVertx;
             ownVertx = null;
+            pool = continuations;
+            continuations = null;
+        }
+        if (pool != null) {
+            getCamelContext().getExecutorServiceManager().shutdown(pool);
         }
         rateLimiters.clear();
         ServiceHelper.stopService(defaultState);
