@@ -22,7 +22,7 @@ final class ComponentTarget implements SendTarget {
 
     private final Payload payload;
 
-    ComponentTarget(int port, int maxConnections, Payload payload) throws Exception {
+    ComponentTarget(int port, int maxConnections, Payload payload, boolean continueOnEventLoop) throws Exception {
         this.payload = payload;
         camel = new DefaultCamelContext();
         MessengerComponent component = new MessengerComponent();
@@ -39,9 +39,9 @@ final class ComponentTarget implements SendTarget {
         config.setMaxConnections(maxConnections);
         camel.addComponent("messenger", component);
         camel.start();
-        // -Dcomponent.continueOnEventLoop=true: the route stays on the event loop (no hand-off to the pool)
+        // continueOnEventLoop: the exchange completes on the event loop (no hand-off to the component's pool)
         String uri = payload.uri;
-        if (Boolean.getBoolean("component.continueOnEventLoop")) {
+        if (continueOnEventLoop) {
             uri += (uri.contains("?") ? "&" : "?") + "continueOnEventLoop=true";
         }
         endpoint = camel.getEndpoint(uri);

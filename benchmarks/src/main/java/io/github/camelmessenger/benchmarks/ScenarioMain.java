@@ -124,10 +124,11 @@ public final class ScenarioMain {
     private static SendTarget create(String scenario, int port, Settings settings, Payload payload)
             throws Exception {
         return switch (scenario) {
-            case SendBenchmark.COMPONENT -> new ComponentTarget(port, settings.inflight(), payload);
+            case SendBenchmark.COMPONENT -> new ComponentTarget(port, settings.inflight(), payload, false);
+            case SendBenchmark.COMPONENT_ON_LOOP -> new ComponentTarget(port, settings.inflight(), payload, true);
             case SendBenchmark.VERTX -> new VertxLoop(port, settings.inflight(), payload);
             case SendBenchmark.JDK -> new JdkLoop(port, payload.json());
-            default -> throw new IllegalArgumentException("unknown scenario " + scenario + "; known: component,vertx,jdk");
+            default -> throw new IllegalArgumentException("unknown scenario " + scenario + "; known: component,component-eventloop,vertx,jdk");
         };
     }
 

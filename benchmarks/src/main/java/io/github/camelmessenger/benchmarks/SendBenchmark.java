@@ -26,14 +26,16 @@ import java.util.concurrent.TimeUnit;
  * scenario JVMs with this JVM's other options): {@code messages} (per measured round, 20000), {@code inflight} (64),
  * {@code latencies} (mock latencies in ms, "0,20"), {@code warmup} (messages per warm-up batch, 10000),
  * {@code warmup.seconds} (warm-up batches repeat for at least this long, 15), {@code rounds} (measured rounds; the
- * median round by msgs/s is reported, 3), {@code scenarios} ("component,vertx"; also "jdk"), {@code payloads}
- * ("text,quickReplies,cards"), {@code mock.eventLoops} (1), {@code component.continueOnEventLoop} (false),
+ * median round by msgs/s is reported, 3), {@code scenarios} ("component,component-eventloop,vertx"; also "jdk"), {@code payloads}
+ * ("text,quickReplies,cards"), {@code mock.eventLoops} (1),
  * {@code profile} (a scenario to record with JFR during its measured rounds and summarise),
  * {@code component.rateLimit} (turn the component's pacer on at this many calls/s; off by default).
  */
 public final class SendBenchmark {
 
     static final String COMPONENT = "component";
+    /** The component with continueOnEventLoop=true: no hand-off to its pool after the answer. */
+    static final String COMPONENT_ON_LOOP = "component-eventloop";
     static final String VERTX = "vertx";
     static final String JDK = "jdk";
 
@@ -41,7 +43,7 @@ public final class SendBenchmark {
     private final int mockEventLoops = Integer.getInteger("mock.eventLoops", 1);
     private final long[] latencies = Arrays.stream(System.getProperty("latencies", "0,20").split(","))
             .map(String::trim).mapToLong(Long::parseLong).toArray();
-    private final List<String> scenarios = Arrays.stream(System.getProperty("scenarios", "component,vertx")
+    private final List<String> scenarios = Arrays.stream(System.getProperty("scenarios", "component,component-eventloop,vertx")
             .split(",")).map(String::trim).toList();
     private final List<Payload> payloads = Arrays.stream(System.getProperty("payloads", "text,quickReplies,cards")
             .split(",")).map(String::trim).map(Payload::of).toList();
@@ -55,7 +57,8 @@ public final class SendBenchmark {
                 "Send benchmark: %d messages per round, %d in flight, %d rounds (median shown), warm-up >= %d s "
                                        + "(batches of %d), each scenario in its own JVM, rounds interleaved%n"
                                        + "%d CPUs, Java %s (%s), mock Send API in a separate JVM (%d event loop(s))%n"
-                                       + "component: %s, maxConnections=%d%s%n"
+                                       + "component: %s, maxConnections=%d; component-eventloop: the same with "
+                                       + "continueOnEventLoop=true%n"
                                        + "payloads: %s; the raw Vert.x loop builds each request per message with "
                                        + "Jackson%n%n",
                 settings.messages(), settings.inflight(), settings.rounds(), settings.warmupSeconds(),
@@ -64,8 +67,7 @@ public final class SendBenchmark {
                 Integer.getInteger("component.rateLimit") == null
                         ? "rateLimitEnabled=false (the 300/s Page pacing would otherwise be the limit measured)"
                         : "rateLimitEnabled=true, rateLimit=" + Integer.getInteger("component.rateLimit"),
-                settings.inflight(), Boolean.getBoolean("component.continueOnEventLoop")
-                        ? ", continueOnEventLoop=true" : ", continuing on the component's pool (the default)",
+                settings.inflight(),
                 payloads.stream().map(p -> p.id + " (" + p.json().length + " bytes)").toList());
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         List<Row> rows = new ArrayList<>();
@@ -243,6 +245,7 @@ public final class SendBenchmark {
     private static String label(String scenario) {
         return switch (scenario) {
             case COMPONENT -> "component";
+            case COMPONENT_ON_LOOP -> "component, continueOnEventLoop";
             case VERTX -> "plain Vert.x HttpClient";
             case JDK -> "plain JDK HttpClient.sendAsync";
             default -> scenario;
@@ -268,6 +271,13 @@ public final class SendBenchmark {
                         component.round().clientCpuMicros() / base.clientCpuMicros()));
             } else if (component != null) {
                 parts.add("component not measured");
+            }
+            Row onLoop = find(rows, latency, payload, COMPONENT_ON_LOOP);
+            if (onLoop != null && onLoop.round() != null) {
+                double ratio = onLoop.round().messagesPerSecond() / base.messagesPerSecond();
+                parts.add(String.format(Locale.ROOT, "component-eventloop/vertx = %.2fx msgs/s (%s), %.2fx CPU per "
+                                                     + "message",
+                        ratio, pairedRatios(onLoop, vertx), onLoop.round().clientCpuMicros() / base.clientCpuMicros()));
             }
             Row jdk = find(rows, latency, payload, JDK);
             if (jdk != null && jdk.round() != null) {
