@@ -44,6 +44,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "callTimeout": target.getConfiguration().setCallTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "continueoneventloop":
+        case "continueOnEventLoop": target.setContinueOnEventLoop(property(camelContext, boolean.class, value)); return true;
         case "defaultactionurl":
         case "defaultActionUrl": target.getConfiguration().setDefaultActionUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "deliverytimeout":
@@ -184,6 +186,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "callTimeout": return long.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "continueoneventloop":
+        case "continueOnEventLoop": return boolean.class;
         case "defaultactionurl":
         case "defaultActionUrl": return java.lang.String.class;
         case "deliverytimeout":
@@ -325,6 +329,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "callTimeout": return target.getConfiguration().getCallTimeout();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
+        case "continueoneventloop":
+        case "continueOnEventLoop": return target.isContinueOnEventLoop();
         case "defaultactionurl":
         case "defaultActionUrl": return target.getConfiguration().getDefaultActionUrl();
         case "deliverytimeout":

@@ -23,7 +23,7 @@ public class MessengerEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(74);
+        Set<String> props = new HashSet<>(75);
         props.add("allowInsecureBaseUri");
         props.add("allowUnsigned");
         props.add("apiVersion");
@@ -35,6 +35,7 @@ public class MessengerEndpointUriFactory extends org.apache.camel.support.compon
         props.add("buttons");
         props.add("callTimeout");
         props.add("connectTimeout");
+        props.add("continueOnEventLoop");
         props.add("defaultActionUrl");
         props.add("deliveryTimeout");
         props.add("duration");

@@ -2,6 +2,7 @@ package io.github.camelmessenger;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -53,6 +54,7 @@ public class MessengerComponent extends DefaultComponent implements SSLContextPa
     private boolean useGlobalSslContextParameters;
 
     private Vertx ownVertx;
+    private ExecutorService continuations;
     private ConversationStateRepository defaultState;
     /** Shared by all endpoints, so that every send of one Page counts against the same budget. */
     private PageRateLimiter rateLimiter;
@@ -197,6 +199,20 @@ public class MessengerComponent extends DefaultComponent implements SSLContextPa
                 config.getProxyPort(), config.getProxyUsername(), config.getProxyPassword(), ssl));
     }
 
+    /**
+     * Where exchanges continue after a Graph API answer, unless the endpoint asks to stay on the event loop
+     * ({@code continueOnEventLoop}): a pool of Camel's default thread pool profile, created on first use and shut
+     * down with the component. A blocking step after a send then holds a pool thread, never the event loop that
+     * carries every other send's I/O.
+     */
+    synchronized ExecutorService continuations() {
+        if (continuations == null) {
+            continuations = getCamelContext().getExecutorServiceManager()
+                    .newDefaultThreadPool(this, "MessengerProducerContinuation");
+        }
+        return continuations;
+    }
+
     @Override
     protected void doStart() throws Exception {
         super.doStart();
@@ -207,9 +223,15 @@ public class MessengerComponent extends DefaultComponent implements SSLContextPa
     protected void doStop() throws Exception {
         super.doStop();
         Vertx v;
+        ExecutorService pool;
         synchronized (this) {
             v = ownVertx;
             ownVertx = null;
+            pool = continuations;
+            continuations = null;
+        }
+        if (pool != null) {
+            getCamelContext().getExecutorServiceManager().shutdown(pool);
         }
         synchronized (this) {
             rateLimiter = null;
