@@ -15,6 +15,7 @@ import io.github.camelmessenger.internal.graph.GraphTransport;
 import io.github.camelmessenger.internal.validation.OptionValues;
 import io.github.camelmessenger.internal.graph.PageRateLimiter;
 import io.github.camelmessenger.jdbc.DataSourceAware;
+import io.github.camelmessenger.metrics.MessengerMeters;
 import io.github.camelmessenger.jdbc.DataSources;
 import io.github.camelmessenger.state.ConversationStateRepository;
 import io.github.camelmessenger.state.InMemoryConversationStateRepository;
@@ -53,6 +54,7 @@ public class MessengerComponent extends DefaultComponent implements SSLContextPa
               description = "Enable usage of global SSL context parameters.")
     private boolean useGlobalSslContextParameters;
 
+    private volatile MessengerMeters meters = MessengerMeters.NONE;
     private Vertx ownVertx;
     private ExecutorService continuations;
     private ConversationStateRepository defaultState;
@@ -185,6 +187,7 @@ public class MessengerComponent extends DefaultComponent implements SSLContextPa
                 .rateLimit(config.getRateLimit())
                 .mediaRateLimit(config.getMediaRateLimit())
                 .maxQueuedSends(config.getMaxQueuedSends())
+                .retryListener(() -> meters.retry())
                 .build();
         PageRateLimiter limiter = null;
         if (config.isRateLimitEnabled()) {
@@ -217,10 +220,17 @@ public class MessengerComponent extends DefaultComponent implements SSLContextPa
     protected void doStart() throws Exception {
         super.doStart();
         resolveClock();
+        meters = MessengerMeters.of(getCamelContext());
+    }
+
+    /** Where the component counts its sends, retries, webhook events and waits (nowhere without Micrometer). */
+    public MessengerMeters meters() {
+        return meters;
     }
 
     @Override
     protected void doStop() throws Exception {
+
         super.doStop();
         Vertx v;
         ExecutorService pool;

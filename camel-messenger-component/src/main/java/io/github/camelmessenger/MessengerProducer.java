@@ -18,6 +18,8 @@ import io.github.camelmessenger.internal.send.Outbound;
 import io.github.camelmessenger.internal.send.OutboundExchange;
 import io.github.camelmessenger.internal.send.PreparedCall;
 import io.github.camelmessenger.internal.send.ResponseHeaders;
+import io.github.camelmessenger.metrics.MessengerMeters;
+import io.github.camelmessenger.metrics.SendMeters;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultAsyncProducer;
@@ -34,6 +36,7 @@ public class MessengerProducer extends DefaultAsyncProducer {
     private GraphClient client;
     /** Null: continue on the event loop. */
     private Executor continuation;
+    private MessengerMeters meters = MessengerMeters.NONE;
 
     public MessengerProducer(MessengerEndpoint endpoint) {
         super(endpoint);
@@ -53,6 +56,7 @@ public class MessengerProducer extends DefaultAsyncProducer {
                 component.clock());
         client = component.graphClient(endpoint.getConfiguration());
         continuation = endpoint.isContinueOnEventLoop() ? null : component.continuations();
+        meters = component.meters();
     }
 
     @Override
@@ -90,15 +94,17 @@ public class MessengerProducer extends DefaultAsyncProducer {
             };
         } catch (Exception e) {
             exchange.setException(e);
+            SendMeters.record(meters, operationName(exchange), e);
             callback.done(true);
             return true;
         }
         if (call == null) {
+            SendMeters.record(meters, operation.name(), null);
             callback.done(true);
             return true;
         }
         client.send(call.request(), new Outcome(exchange, callback, call.oneTimeNotifToken(),
-                operation == MessengerOperation.getThreadOwner, continuation));
+                operation == MessengerOperation.getThreadOwner, continuation, meters, operation.name()));
         return false;
     }
 
@@ -116,16 +122,20 @@ public class MessengerProducer extends DefaultAsyncProducer {
         private final String oneTimeNotifToken;
         private final boolean threadOwnerQuery;
         private final Executor continuation;
+        private final MessengerMeters meters;
+        private final String operation;
         private GraphResponse response;
         private Throwable failure;
 
         Outcome(Exchange exchange, AsyncCallback callback, String oneTimeNotifToken, boolean threadOwnerQuery,
-                Executor continuation) {
+                Executor continuation, MessengerMeters meters, String operation) {
             this.exchange = exchange;
             this.callback = callback;
             this.oneTimeNotifToken = oneTimeNotifToken;
             this.threadOwnerQuery = threadOwnerQuery;
             this.continuation = continuation;
+            this.meters = meters;
+            this.operation = operation;
         }
 
         @Override
@@ -167,6 +177,7 @@ public class MessengerProducer extends DefaultAsyncProducer {
             } catch (Exception e) {
                 exchange.setException(e);
             } finally {
+                SendMeters.record(meters, operation, exchange.getException());
                 callback.done(false);
             }
         }
@@ -179,6 +190,12 @@ public class MessengerProducer extends DefaultAsyncProducer {
             return new MessengerWindowClosedException(api);
         }
         return cause;
+    }
+
+    /** The operation's name for the meters, also when the header naming it was wrong. */
+    private String operationName(Exchange exchange) {
+        Object header = exchange.getMessage().getHeader(MessengerConstants.OPERATION);
+        return header != null ? header.toString() : getEndpoint().getOperation().name();
     }
 
     private MessengerOperation operation(Exchange exchange) {

@@ -225,6 +225,7 @@ final class GraphCall implements Runnable {
             LOG.debug("Graph API {} {} attempt {} failed ({}); retrying in {} ms", request.method(), request.path(),
                     attempts, reason, delay);
         }
+        client.options.getRetryListener().run();
         client.waitingForRetry.put(this, Boolean.TRUE);
         synchronized (this) {
             retryTimer = client.vertx.setTimer(delay, timer -> {

@@ -19,6 +19,7 @@ public final class GraphClientOptions {
     private final int rateLimit;
     private final int mediaRateLimit;
     private final int maxQueuedSends;
+    private final Runnable retryListener;
     private final boolean retryAmbiguous;
 
     private GraphClientOptions(Builder b) {
@@ -35,6 +36,7 @@ public final class GraphClientOptions {
         this.rateLimit = b.rateLimit;
         this.mediaRateLimit = b.mediaRateLimit;
         this.maxQueuedSends = b.maxQueuedSends;
+        this.retryListener = b.retryListener;
         this.retryAmbiguous = b.retryAmbiguous;
     }
 
@@ -105,6 +107,11 @@ public final class GraphClientOptions {
         return maxQueuedSends;
     }
 
+    /** Told of each retry (the retries meter). */
+    public Runnable getRetryListener() {
+        return retryListener;
+    }
+
     /** The same for calls that carry audio or video. */
     public int getMediaRateLimit() {
         return mediaRateLimit;
@@ -141,6 +148,12 @@ public final class GraphClientOptions {
         private int rateLimit = 300;
         private int mediaRateLimit = 10;
         private int maxQueuedSends = PageRateLimiter.DEFAULT_MAX_QUEUED;
+        private Runnable retryListener = () -> { };
+
+        public Builder retryListener(Runnable listener) {
+            this.retryListener = listener == null ? () -> { } : listener;
+            return this;
+        }
 
         private Builder() {
         }
