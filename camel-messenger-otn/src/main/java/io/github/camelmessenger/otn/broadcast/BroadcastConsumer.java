@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -88,6 +89,8 @@ public class BroadcastConsumer extends ScheduledPollConsumer {
     private final ReentrantLock polling = new ReentrantLock();
     private ExecutorService settlerThread;
     private ExecutorService claimer;
+    private ScheduledExecutorService renewerThread;
+    private LeaseRenewer renewer;
     private Settler settler;
     private final Semaphore openBatches = new Semaphore(OPEN_BATCHES);
     private final Set<OpenBatch> open = ConcurrentHashMap.newKeySet();
@@ -108,7 +111,11 @@ public class BroadcastConsumer extends ScheduledPollConsumer {
     protected void doStart() throws Exception {
         settlerThread = getEndpoint().getCamelContext().getExecutorServiceManager()
                 .newSingleThreadExecutor(this, "messenger-otn-settler-" + endpoint.getTopic());
-        settler = new Settler(endpoint.store(), owner, settlerThread, this::finished);
+        settler = new Settler(endpoint.store(), owner, settlerThread, this::finished, endpoint.getLease());
+        renewer = new LeaseRenewer(endpoint.leaseDuration());
+        renewerThread = getEndpoint().getCamelContext().getExecutorServiceManager()
+                .newSingleThreadScheduledExecutor(this, "messenger-otn-renewer-" + endpoint.getTopic());
+        renewer.start(renewerThread);
         claimer = getEndpoint().getCamelContext().getExecutorServiceManager()
                 .newFixedThreadPool(this, "messenger-otn-claimer-" + endpoint.getTopic(), CLAIMS_AHEAD);
         super.doStart();
@@ -143,6 +150,12 @@ public class BroadcastConsumer extends ScheduledPollConsumer {
             if (settlerThread != null) {
                 getEndpoint().getCamelContext().getExecutorServiceManager().shutdown(settlerThread);
                 settlerThread = null;
+            }
+            if (renewerThread != null) {
+                // after the settler: claims are kept until the outcomes are written
+                renewer.stop();
+                getEndpoint().getCamelContext().getExecutorServiceManager().shutdown(renewerThread);
+                renewerThread = null;
             }
             if (claimer != null) {
                 getEndpoint().getCamelContext().getExecutorServiceManager().shutdown(claimer);
@@ -197,7 +210,7 @@ public class BroadcastConsumer extends ScheduledPollConsumer {
                 cursor = cursor == null || ClaimedToken.CLAIM_ORDER.compare(last, cursor) > 0 ? last : cursor;
                 OpenBatch batch = opened(claimed, run);
                 int i = 0;
-                while (i < tokens.size() && mayContinue(run) && inFlight.enter()) {
+                while (i < tokens.size() && mayContinue(run) && renewer.holds(claimed) && inFlight.enter()) {
                     emit(tokens.get(i++), run, batch);
                     count++;
                 }
@@ -238,8 +251,12 @@ public class BroadcastConsumer extends ScheduledPollConsumer {
     }
 
     private Future<TokenBatch> claimAfter(OtnStore store, Instant handledSince, ClaimedToken after) {
-        Callable<TokenBatch> claim = () -> store.claimBatch(endpoint.getTopic(), handledSince, after,
-                endpoint.getBatchSize(), owner, endpoint.leaseDuration());
+        Callable<TokenBatch> claim = () -> {
+            TokenBatch batch = store.claimBatch(endpoint.getTopic(), handledSince, after, endpoint.getBatchSize(), owner,
+                    endpoint.leaseDuration());
+            renewer.track(batch); // the claim lasts while the batch waits its turn, not only while it is sent
+            return batch;
+        };
         try {
             return claimer.submit(claim);
         } catch (RuntimeException rejected) {
@@ -281,6 +298,7 @@ public class BroadcastConsumer extends ScheduledPollConsumer {
     }
 
     private void finished(OpenBatch batch) {
+        renewer.untrack(batch.batch());
         if (open.remove(batch)) {
             openBatches.release();
         }
