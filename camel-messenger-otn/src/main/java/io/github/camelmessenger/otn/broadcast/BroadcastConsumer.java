@@ -51,7 +51,7 @@ import org.slf4j.LoggerFactory;
  * emitted are then handed back at once.
  * <p>
  * Throughput: batches are claimed ahead of the sends, on their own threads, and finished by a settler thread
- * ({@link Settler}); the polling thread only builds and starts exchanges. At most {@link #OPEN_BATCHES} batches are
+ * ({@link Settler}); the polling thread only builds and starts exchanges. At most {@code maxConnections} batches are
  * open at a time (claimed and not yet finished), which bounds the tokens in memory and the database connections held.
  */
 public class BroadcastConsumer extends ScheduledPollConsumer {
@@ -59,14 +59,10 @@ public class BroadcastConsumer extends ScheduledPollConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(BroadcastConsumer.class);
 
     /**
-     * Claims running ahead of the sends. Two overlap the database round trips (PostgreSQL's SKIP LOCKED lets them run
-     * side by side; on H2 they take turns). Claimed tokens waiting to be sent: at most this many batches beyond the
-     * one being sent.
+     * Claims running ahead of the sends, at most. Two overlap the database round trips (PostgreSQL's SKIP LOCKED lets
+     * them run side by side; on H2 they take turns). Fewer when {@code maxConnections} leaves no room for them.
      */
-    private static final int CLAIMS_AHEAD = 2;
-
-    /** Claimed batches not finished yet, the ones being claimed included. */
-    static final int OPEN_BATCHES = CLAIMS_AHEAD + 2;
+    private static final int MAX_CLAIMS_AHEAD = 2;
 
     private static final TokenBatch EMPTY = new TokenBatch() {
         @Override
@@ -92,7 +88,9 @@ public class BroadcastConsumer extends ScheduledPollConsumer {
     private ScheduledExecutorService renewerThread;
     private LeaseRenewer renewer;
     private Settler settler;
-    private final Semaphore openBatches = new Semaphore(OPEN_BATCHES);
+    /** Claimed batches not finished yet, the ones being claimed included: {@code maxConnections}. */
+    private final Semaphore openBatches;
+    private final int claimsAhead;
     private final Set<OpenBatch> open = ConcurrentHashMap.newKeySet();
 
     private final AtomicLong emitted = new AtomicLong();
@@ -105,6 +103,9 @@ public class BroadcastConsumer extends ScheduledPollConsumer {
         this.endpoint = endpoint;
         this.owner = endpoint.newOwner();
         this.inFlight = new InFlight(endpoint.getMaxInFlight());
+        this.openBatches = new Semaphore(endpoint.getMaxConnections());
+        // one open batch is the one being sent; the others may be claimed ahead
+        this.claimsAhead = Math.max(1, Math.min(MAX_CLAIMS_AHEAD, endpoint.getMaxConnections() - 1));
     }
 
     @Override
@@ -117,7 +118,7 @@ public class BroadcastConsumer extends ScheduledPollConsumer {
                 .newSingleThreadScheduledExecutor(this, "messenger-otn-renewer-" + endpoint.getTopic());
         renewer.start(renewerThread);
         claimer = getEndpoint().getCamelContext().getExecutorServiceManager()
-                .newFixedThreadPool(this, "messenger-otn-claimer-" + endpoint.getTopic(), CLAIMS_AHEAD);
+                .newFixedThreadPool(this, "messenger-otn-claimer-" + endpoint.getTopic(), claimsAhead);
         super.doStart();
     }
 
@@ -187,7 +188,7 @@ public class BroadcastConsumer extends ScheduledPollConsumer {
         ClaimedToken cursor = null;
         // the next batches are claimed while this one is sent: the sends need not wait for the database
         Deque<Future<TokenBatch>> pending = new ArrayDeque<>();
-        for (int k = 0; k < CLAIMS_AHEAD && openBatch(run); k++) {
+        for (int k = 0; k < claimsAhead && openBatch(run); k++) {
             pending.add(claimAfter(store, handledSince, null));
         }
         boolean exhausted = false;
@@ -218,7 +219,7 @@ public class BroadcastConsumer extends ScheduledPollConsumer {
                     batch.unsent(tokens.get(i).tokenValue()); // claimed, never emitted: back to the pool
                 }
                 // claim ahead again; wait for a batch to be finished only when no claimed batch is waiting to be sent
-                while (!exhausted && pending.size() < CLAIMS_AHEAD && mayContinue(run)
+                while (!exhausted && pending.size() < claimsAhead && mayContinue(run)
                        && (pending.isEmpty() ? openBatch(run) : openBatches.tryAcquire())) {
                     pending.add(claimAfter(store, handledSince, cursor));
                 }
