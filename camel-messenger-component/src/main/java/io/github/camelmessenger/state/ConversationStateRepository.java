@@ -1,5 +1,6 @@
 package io.github.camelmessenger.state;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -62,6 +63,23 @@ public interface ConversationStateRepository extends Service {
 
     /** The time of the user's last inbound message, or empty when the repository has never seen the user. */
     Optional<Instant> lastInbound(String pageId, String psid);
+
+    /**
+     * How long a last inbound time is kept by default: the 24-hour window plus the 7 days of the
+     * {@code HUMAN_AGENT} tag, and a day of margin. An older time opens no window, so forgetting it changes nothing.
+     */
+    Duration DEFAULT_LAST_INBOUND_RETENTION = Duration.ofDays(8);
+
+    /**
+     * Forgets the last inbound times older than {@code before}: every user who ever wrote (or forged a signed
+     * delivery) would otherwise be kept forever. The repositories of this package also prune on their own (see
+     * their {@code lastInboundRetention}); the default does nothing.
+     *
+     * @return how many users' times were forgotten
+     */
+    default int pruneLastInbound(Instant before) {
+        return 0;
+    }
 
     /**
      * The last inbound times of several users of one Page at once (for contact listings); users the repository has

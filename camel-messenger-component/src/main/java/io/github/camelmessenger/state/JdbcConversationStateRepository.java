@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
@@ -12,6 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -62,6 +66,9 @@ public class JdbcConversationStateRepository extends ServiceSupport
     /** A dialect forced by tests (e.g. the portable one on PostgreSQL); null detects it from the database. */
     private Dialect forcedDialect;
     private volatile StateSql sql;
+    private Duration lastInboundRetention = DEFAULT_LAST_INBOUND_RETENTION;
+    private Duration pruneInterval = Duration.ofHours(1);
+    private ScheduledExecutorService pruner;
 
     /** A repository without its data source yet: set it, or let the messenger component supply its own. */
     public JdbcConversationStateRepository() {
@@ -110,6 +117,37 @@ public class JdbcConversationStateRepository extends ServiceSupport
         this.createTablesIfMissing = createTablesIfMissing;
     }
 
+    public Duration getLastInboundRetention() {
+        return lastInboundRetention;
+    }
+
+    /**
+     * How long a user's last inbound time is kept (default 8 days, {@link #DEFAULT_LAST_INBOUND_RETENTION}): older
+     * rows of {@code <prefix>last_inbound} are deleted every {@link #setPruneInterval pruneInterval}.
+     */
+    public void setLastInboundRetention(Duration lastInboundRetention) {
+        if (lastInboundRetention == null || lastInboundRetention.compareTo(Duration.ofDays(1)) < 0) {
+            throw new IllegalArgumentException("lastInboundRetention must be at least 1 day (the 24-hour window), was: "
+                                               + lastInboundRetention);
+        }
+        this.lastInboundRetention = lastInboundRetention;
+    }
+
+    public Duration getPruneInterval() {
+        return pruneInterval;
+    }
+
+    /**
+     * How often, while started, the repository deletes last inbound times older than the retention (default 1 hour;
+     * zero turns it off, e.g. when a database job does it). Every node does it; the delete is idempotent.
+     */
+    public void setPruneInterval(Duration pruneInterval) {
+        if (pruneInterval == null || pruneInterval.isNegative()) {
+            throw new IllegalArgumentException("pruneInterval must be zero or positive, was: " + pruneInterval);
+        }
+        this.pruneInterval = pruneInterval;
+    }
+
     /** Forces a dialect ({@code postgresql}, {@code h2}, {@code generic}) instead of detecting it; for tests. */
     void setDialectName(String dialectName) {
         requireNotPrepared();
@@ -126,11 +164,42 @@ public class JdbcConversationStateRepository extends ServiceSupport
     @Override
     protected void doStart() {
         sql();
+        if (!pruneInterval.isZero()) {
+            pruner = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "messenger-state-pruner-" + tablePrefix);
+                t.setDaemon(true);
+                return t;
+            });
+            long every = Math.max(1, pruneInterval.toMillis());
+            pruner.scheduleWithFixedDelay(this::pruneOnSchedule, every, every, TimeUnit.MILLISECONDS);
+        }
     }
 
     @Override
     protected void doStop() {
-        // the data source is the caller's; there is nothing of ours to release
+        // the data source is the caller's; only the pruning thread is ours
+        if (pruner != null) {
+            pruner.shutdownNow();
+            pruner = null;
+        }
+    }
+
+    private void pruneOnSchedule() {
+        try {
+            int forgotten = pruneLastInbound(Instant.now().minus(lastInboundRetention));
+            if (forgotten > 0) {
+                LOG.debug("Forgot {} last inbound time(s) older than {}", forgotten, lastInboundRetention);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Could not prune last inbound times: {}", e.getMessage());
+        }
+    }
+
+    @Override
+    public int pruneLastInbound(Instant before) {
+        long beforeMillis = Objects.requireNonNull(before, "before").toEpochMilli();
+        return run("prune last inbound times", (d, c) -> StateSql.update(c,
+                "DELETE FROM " + d.tables.lastInbound() + " WHERE last_inbound_at < ?", beforeMillis));
     }
 
     private void requireNotPrepared() {

@@ -358,4 +358,21 @@ abstract class JdbcConversationStateRepositoryContract extends ConversationState
         repo.setTablePrefix("My_App2_");
         assertThat(repo.getTablePrefix()).isEqualTo("My_App2_");
     }
+
+    @Test
+    void aStartedRepositoryPrunesOldLastInboundTimesOnItsSchedule() {
+        Instant now = Instant.now();
+        repository.recordInbound(PAGE, "gone", now.minus(Duration.ofDays(9)));
+        repository.recordInbound(PAGE, "kept", now.minus(Duration.ofDays(1)));
+        JdbcConversationStateRepository pruning = newRepository();
+        pruning.setPruneInterval(Duration.ofMillis(100));
+        pruning.start();
+        try {
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+                    .until(() -> repository.lastInbound(PAGE, "gone").isEmpty());
+            assertThat(repository.lastInbound(PAGE, "kept")).isPresent();
+        } finally {
+            pruning.stop();
+        }
+    }
 }
