@@ -1,9 +1,7 @@
 package io.github.camelmessenger.state;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.Optional;
 
 import io.github.camelmessenger.jdbc.Dialect;
