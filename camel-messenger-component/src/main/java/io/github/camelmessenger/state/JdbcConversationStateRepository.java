@@ -22,6 +22,7 @@ import javax.sql.DataSource;
 import io.github.camelmessenger.jdbc.DataSourceAware;
 import io.github.camelmessenger.jdbc.Dialect;
 import io.github.camelmessenger.jdbc.Schema;
+import io.github.camelmessenger.jdbc.SqlErrors;
 import io.github.camelmessenger.jdbc.SqlScript;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
@@ -68,6 +69,7 @@ public class JdbcConversationStateRepository extends ServiceSupport
     private volatile StateSql sql;
     private Duration lastInboundRetention = DEFAULT_LAST_INBOUND_RETENTION;
     private Duration pruneInterval = Duration.ofHours(1);
+    private Duration waitLeaseTime = DEFAULT_WAIT_LEASE_TIME;
     private ScheduledExecutorService pruner;
 
     /** A repository without its data source yet: set it, or let the messenger component supply its own. */
@@ -131,6 +133,26 @@ public class JdbcConversationStateRepository extends ServiceSupport
                                                + lastInboundRetention);
         }
         this.lastInboundRetention = lastInboundRetention;
+    }
+
+    /** The default {@link #setWaitLeaseTime waitLeaseTime}. */
+    public static final Duration DEFAULT_WAIT_LEASE_TIME = Duration.ofMinutes(1);
+
+    public Duration getWaitLeaseTime() {
+        return waitLeaseTime;
+    }
+
+    /**
+     * How long a wait taken by an answer or claimed for expiry stays taken without its route confirming or giving it
+     * back (default 1 minute): a node that died mid-route holds it no longer, then the redelivered answer or another
+     * node's sweep takes it. Set it above the longest route run on an answer or a {@code wait_expired} event, or a
+     * slow route and another node may both handle the wait.
+     */
+    public void setWaitLeaseTime(Duration waitLeaseTime) {
+        if (waitLeaseTime == null || waitLeaseTime.isNegative() || waitLeaseTime.isZero()) {
+            throw new IllegalArgumentException("waitLeaseTime must be positive, was: " + waitLeaseTime);
+        }
+        this.waitLeaseTime = waitLeaseTime;
     }
 
     public Duration getPruneInterval() {
@@ -234,7 +256,7 @@ public class JdbcConversationStateRepository extends ServiceSupport
             SqlScript script = SqlScript.load(JdbcConversationStateRepository.class, SCRIPT, dialect,
                     Map.of("prefix", tablePrefix));
             if (createTablesIfMissing) {
-                Schema.createMissing(c, script);
+                createMissing(c, script);
             } else {
                 List<String> missing = Schema.missing(c, script);
                 if (!missing.isEmpty()) {
@@ -250,6 +272,31 @@ public class JdbcConversationStateRepository extends ServiceSupport
         } catch (SQLException e) {
             throw new ConversationStateException("Conversation state: cannot prepare tables " + tables.waits()
                                                  + " and " + tables.lastInbound() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Nodes starting together on an empty database create the same tables at once; H2 may then report a deadlock
+     * between their DDL: the loser looks again (what the winner created is no longer missing).
+     */
+    private static void createMissing(Connection c, SqlScript script) throws SQLException {
+        for (int attempt = 1;; attempt++) {
+            try {
+                Schema.createMissing(c, script);
+                return;
+            } catch (SQLException e) {
+                if (attempt >= 5 || !SqlErrors.isContention(e)) {
+                    throw e;
+                }
+                LOG.debug("Creating the conversation state tables met another node's DDL (attempt {}): {}", attempt,
+                        e.getMessage());
+                try {
+                    Thread.sleep(20L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 
@@ -276,6 +323,40 @@ public class JdbcConversationStateRepository extends ServiceSupport
         long nowMillis = Objects.requireNonNull(now, "now").toEpochMilli();
         InMemoryConversationStateRepository.requirePositive(max);
         return run("claim expired waits", (d, c) -> d.claimExpired(c, nowMillis, max));
+    }
+
+    @Override
+    public Optional<Wait> takeWaitForRoute(String pageId, String psid, Instant now) {
+        requireUser(pageId, psid);
+        long nowMillis = Objects.requireNonNull(now, "now").toEpochMilli();
+        long until = nowMillis + waitLeaseTime.toMillis();
+        return run("take a wait", (d, c) -> d.takeWaitLeased(c, pageId, psid, nowMillis, until));
+    }
+
+    @Override
+    public List<Wait> claimExpiredForRoute(Instant now, int max) {
+        long nowMillis = Objects.requireNonNull(now, "now").toEpochMilli();
+        InMemoryConversationStateRepository.requirePositive(max);
+        long until = nowMillis + waitLeaseTime.toMillis();
+        return run("claim expired waits", (d, c) -> d.claimExpiredLeased(c, nowMillis, max, until));
+    }
+
+    @Override
+    public void confirmWait(Wait taken) {
+        Objects.requireNonNull(taken, "taken");
+        run("confirm a taken wait", (d, c) -> {
+            d.confirmWait(c, taken);
+            return null;
+        });
+    }
+
+    @Override
+    public void releaseWait(Wait taken) {
+        Objects.requireNonNull(taken, "taken");
+        run("give back a taken wait", (d, c) -> {
+            d.releaseWait(c, taken);
+            return null;
+        });
     }
 
     @Override
