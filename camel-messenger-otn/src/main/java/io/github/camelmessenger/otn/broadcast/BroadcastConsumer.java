@@ -97,6 +97,7 @@ public class BroadcastConsumer extends ScheduledPollConsumer {
     private final AtomicLong consumed = new AtomicLong();
     private final AtomicLong retired = new AtomicLong();
     private final AtomicLong released = new AtomicLong();
+    private final AtomicLong skipped = new AtomicLong();
 
     public BroadcastConsumer(MessengerOtnEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -359,7 +360,11 @@ public class BroadcastConsumer extends ScheduledPollConsumer {
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onDone(Exchange done) {
-                settle(token, OutcomeClassifier.classify(done, token), run, batch);
+                if (RouteSkip.skipped(done, token)) {
+                    skipped(token, batch);
+                } else {
+                    settle(token, OutcomeClassifier.classify(done, token), run, batch);
+                }
             }
         });
         emitted.incrementAndGet();
@@ -367,6 +372,12 @@ public class BroadcastConsumer extends ScheduledPollConsumer {
             releaseExchange(exchange, false);
             inFlight.leave();
         });
+    }
+
+    /** Not sent, not failed: the token stays the holder's; this run's claims, all after it, never offer it again. */
+    private void skipped(String token, OpenBatch batch) {
+        skipped.incrementAndGet();
+        batch.unsent(token);
     }
 
     private void settle(String token, Verdict verdict, Run run, OpenBatch batch) {
@@ -413,6 +424,11 @@ public class BroadcastConsumer extends ScheduledPollConsumer {
     /** How many sends failed transiently (or for the sender's setup) and their tokens went back to the pool. */
     public long getReleasedCount() {
         return released.get();
+    }
+
+    /** How many holders the route skipped (no send used their token): they keep their tokens. */
+    public long getSkippedCount() {
+        return skipped.get();
     }
 
     /** The claim owner of this consumer: node name and a UUID. */
