@@ -1,5 +1,6 @@
 package io.github.camelmessenger.state;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -62,6 +63,54 @@ public interface ConversationStateRepository extends Service {
 
     /** The time of the user's last inbound message, or empty when the repository has never seen the user. */
     Optional<Instant> lastInbound(String pageId, String psid);
+
+    /**
+     * Takes the user's pending wait for the route that handles the answer, in two phases: the route then
+     * {@link #confirmWait confirms} it (the wait is gone) or, when it fails, {@link #releaseWait gives it back}. A
+     * repository shared by nodes marks the wait taken for a lease instead of deleting it, so a node that dies between
+     * the take and the end of its route loses nothing: after the lease the wait can be taken (or expire) again. The
+     * default takes it at once ({@link #takeWait}); its release puts it back.
+     */
+    default Optional<Wait> takeWaitForRoute(String pageId, String psid, Instant now) {
+        return takeWait(pageId, psid, now);
+    }
+
+    /** {@link #claimExpired} in two phases, as {@link #takeWaitForRoute}: confirm or release each wait claimed. */
+    default List<Wait> claimExpiredForRoute(Instant now, int max) {
+        return claimExpired(now, max);
+    }
+
+    /** The route handled a wait taken by {@link #takeWaitForRoute} or {@link #claimExpiredForRoute}. */
+    default void confirmWait(Wait taken) {
+        // taken at once: nothing left to do
+    }
+
+    /**
+     * The route failed on a taken wait: it is pending again (unless a newer wait of the user replaced it), so the
+     * redelivered answer resolves it, or the next sweep expires it.
+     */
+    default void releaseWait(Wait taken) {
+        if (findWait(taken.pageId(), taken.psid()).isEmpty()) {
+            putWait(taken);
+        }
+    }
+
+    /**
+     * How long a last inbound time is kept by default: the 24-hour window plus the 7 days of the
+     * {@code HUMAN_AGENT} tag, and a day of margin. An older time opens no window, so forgetting it changes nothing.
+     */
+    Duration DEFAULT_LAST_INBOUND_RETENTION = Duration.ofDays(8);
+
+    /**
+     * Forgets the last inbound times older than {@code before}: every user who ever wrote (or forged a signed
+     * delivery) would otherwise be kept forever. The repositories of this package also prune on their own (see
+     * their {@code lastInboundRetention}); the default does nothing.
+     *
+     * @return how many users' times were forgotten
+     */
+    default int pruneLastInbound(Instant before) {
+        return 0;
+    }
 
     /**
      * The last inbound times of several users of one Page at once (for contact listings); users the repository has

@@ -1,9 +1,7 @@
 package io.github.camelmessenger.state;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.Optional;
 
 import io.github.camelmessenger.jdbc.Dialect;
@@ -55,13 +53,7 @@ final class H2StateSql extends StateSql {
                 .stream().findFirst().map(StoredWait::value);
     }
 
-    @Override
-    List<Wait> claimExpired(Connection c, long now, int max) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT " + WAIT_COLUMNS + " FROM OLD TABLE (DELETE FROM " + tables.waits()
-                + " WHERE expires_at <= ? FETCH FIRST ? ROWS ONLY)")) {
-            bind(ps, now, max);
-            return read(ps).stream().map(StoredWait::value).toList();
-        }
-    }
+    // claimExpired: the portable select-then-delete-by-generation. H2's DELETE ... RETURNING does not re-check its
+    // condition against a row replaced (by putWait) while the DELETE waited for its lock, and would "expire" the
+    // fresh replacement; the generation tells the two apart.
 }

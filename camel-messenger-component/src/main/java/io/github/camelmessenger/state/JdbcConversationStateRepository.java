@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
@@ -12,12 +13,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
 import io.github.camelmessenger.jdbc.DataSourceAware;
 import io.github.camelmessenger.jdbc.Dialect;
 import io.github.camelmessenger.jdbc.Schema;
+import io.github.camelmessenger.jdbc.SqlErrors;
 import io.github.camelmessenger.jdbc.SqlScript;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
@@ -62,6 +67,10 @@ public class JdbcConversationStateRepository extends ServiceSupport
     /** A dialect forced by tests (e.g. the portable one on PostgreSQL); null detects it from the database. */
     private Dialect forcedDialect;
     private volatile StateSql sql;
+    private Duration lastInboundRetention = DEFAULT_LAST_INBOUND_RETENTION;
+    private Duration pruneInterval = Duration.ofHours(1);
+    private Duration waitLeaseTime = DEFAULT_WAIT_LEASE_TIME;
+    private ScheduledExecutorService pruner;
 
     /** A repository without its data source yet: set it, or let the messenger component supply its own. */
     public JdbcConversationStateRepository() {
@@ -110,6 +119,57 @@ public class JdbcConversationStateRepository extends ServiceSupport
         this.createTablesIfMissing = createTablesIfMissing;
     }
 
+    public Duration getLastInboundRetention() {
+        return lastInboundRetention;
+    }
+
+    /**
+     * How long a user's last inbound time is kept (default 8 days, {@link #DEFAULT_LAST_INBOUND_RETENTION}): older
+     * rows of {@code <prefix>last_inbound} are deleted every {@link #setPruneInterval pruneInterval}.
+     */
+    public void setLastInboundRetention(Duration lastInboundRetention) {
+        if (lastInboundRetention == null || lastInboundRetention.compareTo(Duration.ofDays(1)) < 0) {
+            throw new IllegalArgumentException("lastInboundRetention must be at least 1 day (the 24-hour window), was: "
+                                               + lastInboundRetention);
+        }
+        this.lastInboundRetention = lastInboundRetention;
+    }
+
+    /** The default {@link #setWaitLeaseTime waitLeaseTime}. */
+    public static final Duration DEFAULT_WAIT_LEASE_TIME = Duration.ofMinutes(1);
+
+    public Duration getWaitLeaseTime() {
+        return waitLeaseTime;
+    }
+
+    /**
+     * How long a wait taken by an answer or claimed for expiry stays taken without its route confirming or giving it
+     * back (default 1 minute): a node that died mid-route holds it no longer, then the redelivered answer or another
+     * node's sweep takes it. Set it above the longest route run on an answer or a {@code wait_expired} event, or a
+     * slow route and another node may both handle the wait.
+     */
+    public void setWaitLeaseTime(Duration waitLeaseTime) {
+        if (waitLeaseTime == null || waitLeaseTime.isNegative() || waitLeaseTime.isZero()) {
+            throw new IllegalArgumentException("waitLeaseTime must be positive, was: " + waitLeaseTime);
+        }
+        this.waitLeaseTime = waitLeaseTime;
+    }
+
+    public Duration getPruneInterval() {
+        return pruneInterval;
+    }
+
+    /**
+     * How often, while started, the repository deletes last inbound times older than the retention (default 1 hour;
+     * zero turns it off, e.g. when a database job does it). Every node does it; the delete is idempotent.
+     */
+    public void setPruneInterval(Duration pruneInterval) {
+        if (pruneInterval == null || pruneInterval.isNegative()) {
+            throw new IllegalArgumentException("pruneInterval must be zero or positive, was: " + pruneInterval);
+        }
+        this.pruneInterval = pruneInterval;
+    }
+
     /** Forces a dialect ({@code postgresql}, {@code h2}, {@code generic}) instead of detecting it; for tests. */
     void setDialectName(String dialectName) {
         requireNotPrepared();
@@ -126,11 +186,42 @@ public class JdbcConversationStateRepository extends ServiceSupport
     @Override
     protected void doStart() {
         sql();
+        if (!pruneInterval.isZero()) {
+            pruner = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "messenger-state-pruner-" + tablePrefix);
+                t.setDaemon(true);
+                return t;
+            });
+            long every = Math.max(1, pruneInterval.toMillis());
+            pruner.scheduleWithFixedDelay(this::pruneOnSchedule, every, every, TimeUnit.MILLISECONDS);
+        }
     }
 
     @Override
     protected void doStop() {
-        // the data source is the caller's; there is nothing of ours to release
+        // the data source is the caller's; only the pruning thread is ours
+        if (pruner != null) {
+            pruner.shutdownNow();
+            pruner = null;
+        }
+    }
+
+    private void pruneOnSchedule() {
+        try {
+            int forgotten = pruneLastInbound(Instant.now().minus(lastInboundRetention));
+            if (forgotten > 0) {
+                LOG.debug("Forgot {} last inbound time(s) older than {}", forgotten, lastInboundRetention);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Could not prune last inbound times: {}", e.getMessage());
+        }
+    }
+
+    @Override
+    public int pruneLastInbound(Instant before) {
+        long beforeMillis = Objects.requireNonNull(before, "before").toEpochMilli();
+        return run("prune last inbound times", (d, c) -> StateSql.update(c,
+                "DELETE FROM " + d.tables.lastInbound() + " WHERE last_inbound_at < ?", beforeMillis));
     }
 
     private void requireNotPrepared() {
@@ -165,7 +256,7 @@ public class JdbcConversationStateRepository extends ServiceSupport
             SqlScript script = SqlScript.load(JdbcConversationStateRepository.class, SCRIPT, dialect,
                     Map.of("prefix", tablePrefix));
             if (createTablesIfMissing) {
-                Schema.createMissing(c, script);
+                createMissing(c, script);
             } else {
                 List<String> missing = Schema.missing(c, script);
                 if (!missing.isEmpty()) {
@@ -181,6 +272,31 @@ public class JdbcConversationStateRepository extends ServiceSupport
         } catch (SQLException e) {
             throw new ConversationStateException("Conversation state: cannot prepare tables " + tables.waits()
                                                  + " and " + tables.lastInbound() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Nodes starting together on an empty database create the same tables at once; H2 may then report a deadlock
+     * between their DDL: the loser looks again (what the winner created is no longer missing).
+     */
+    private static void createMissing(Connection c, SqlScript script) throws SQLException {
+        for (int attempt = 1;; attempt++) {
+            try {
+                Schema.createMissing(c, script);
+                return;
+            } catch (SQLException e) {
+                if (attempt >= 5 || !SqlErrors.isContention(e)) {
+                    throw e;
+                }
+                LOG.debug("Creating the conversation state tables met another node's DDL (attempt {}): {}", attempt,
+                        e.getMessage());
+                try {
+                    Thread.sleep(20L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 
@@ -207,6 +323,40 @@ public class JdbcConversationStateRepository extends ServiceSupport
         long nowMillis = Objects.requireNonNull(now, "now").toEpochMilli();
         InMemoryConversationStateRepository.requirePositive(max);
         return run("claim expired waits", (d, c) -> d.claimExpired(c, nowMillis, max));
+    }
+
+    @Override
+    public Optional<Wait> takeWaitForRoute(String pageId, String psid, Instant now) {
+        requireUser(pageId, psid);
+        long nowMillis = Objects.requireNonNull(now, "now").toEpochMilli();
+        long until = nowMillis + waitLeaseTime.toMillis();
+        return run("take a wait", (d, c) -> d.takeWaitLeased(c, pageId, psid, nowMillis, until));
+    }
+
+    @Override
+    public List<Wait> claimExpiredForRoute(Instant now, int max) {
+        long nowMillis = Objects.requireNonNull(now, "now").toEpochMilli();
+        InMemoryConversationStateRepository.requirePositive(max);
+        long until = nowMillis + waitLeaseTime.toMillis();
+        return run("claim expired waits", (d, c) -> d.claimExpiredLeased(c, nowMillis, max, until));
+    }
+
+    @Override
+    public void confirmWait(Wait taken) {
+        Objects.requireNonNull(taken, "taken");
+        run("confirm a taken wait", (d, c) -> {
+            d.confirmWait(c, taken);
+            return null;
+        });
+    }
+
+    @Override
+    public void releaseWait(Wait taken) {
+        Objects.requireNonNull(taken, "taken");
+        run("give back a taken wait", (d, c) -> {
+            d.releaseWait(c, taken);
+            return null;
+        });
     }
 
     @Override

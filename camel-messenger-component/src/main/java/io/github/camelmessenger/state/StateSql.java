@@ -117,6 +117,80 @@ class StateSql {
                 row.value().pageId(), row.value().psid(), row.generation()) == 1;
     }
 
+    // ---- two-phase waits (every dialect) ---------------------------------------------------------------------
+
+    /**
+     * Takes the user's pending wait for a route: marks it taken until {@code takenUntil} instead of deleting it. A
+     * wait under a live take (another node's route is handling it) is not taken again.
+     */
+    Optional<Wait> takeWaitLeased(Connection c, String pageId, String psid, long now, long takenUntil)
+            throws SQLException {
+        Optional<StoredWait> pending = query(c, "SELECT page_id, psid, step, created_at, expires_at, generation FROM "
+                + tables.waits() + " WHERE page_id = ? AND psid = ? AND expires_at > ?", pageId, psid, now)
+                .stream().findFirst();
+        if (pending.isPresent() && markTaken(c, pending.get().value(), now, takenUntil)) {
+            return Optional.of(pending.get().value());
+        }
+        return Optional.empty();
+    }
+
+    /** Expired waits not under a live take, each marked taken until {@code takenUntil}. */
+    List<Wait> claimExpiredLeased(Connection c, long now, int max, long takenUntil) throws SQLException {
+        List<StoredWait> candidates;
+        try (PreparedStatement ps = c.prepareStatement("SELECT w.page_id, w.psid, w.step, w.created_at, w.expires_at,"
+                + " w.generation FROM " + tables.waits() + " w LEFT JOIN " + tables.waitTakes() + " t"
+                + " ON t.page_id = w.page_id AND t.psid = w.psid AND t.created_at = w.created_at"
+                + " AND t.taken_until >= ? WHERE w.expires_at <= ? AND t.page_id IS NULL ORDER BY w.expires_at")) {
+            ps.setMaxRows(max);
+            bind(ps, now, now);
+            candidates = read(ps);
+        }
+        List<Wait> claimed = new ArrayList<>();
+        for (StoredWait candidate : candidates) {
+            if (markTaken(c, candidate.value(), now, takenUntil)) {
+                claimed.add(candidate.value());
+            }
+        }
+        return claimed;
+    }
+
+    /**
+     * One caller wins: the first insert of the user's take row, or the update of a row that lapsed or belongs to an
+     * earlier wait of the user (its {@code created_at} differs).
+     */
+    private boolean markTaken(Connection c, Wait wait, long now, long takenUntil) throws SQLException {
+        long createdAt = millis(wait.createdAt());
+        if (update(c, "UPDATE " + tables.waitTakes() + " SET created_at = ?, taken_until = ? WHERE page_id = ?"
+                      + " AND psid = ? AND (taken_until < ? OR created_at <> ?)",
+                createdAt, takenUntil, wait.pageId(), wait.psid(), now, createdAt) == 1) {
+            return true;
+        }
+        try {
+            return update(c, "INSERT INTO " + tables.waitTakes() + " (page_id, psid, created_at, taken_until)"
+                             + " VALUES (?, ?, ?, ?)", wait.pageId(), wait.psid(), createdAt, takenUntil) == 1;
+        } catch (SQLException e) {
+            if (SqlErrors.isDuplicateKey(e)) {
+                return false; // a live take of this wait, or another caller took it just now
+            }
+            throw e;
+        }
+    }
+
+    /** The route handled the taken wait: it is gone (unless a newer wait replaced it meanwhile: that one stays). */
+    void confirmWait(Connection c, Wait wait) throws SQLException {
+        long createdAt = millis(wait.createdAt());
+        update(c, "DELETE FROM " + tables.waits() + " WHERE page_id = ? AND psid = ? AND created_at = ? AND step = ?",
+                wait.pageId(), wait.psid(), createdAt, wait.step());
+        update(c, "DELETE FROM " + tables.waitTakes() + " WHERE page_id = ? AND psid = ? AND created_at = ?",
+                wait.pageId(), wait.psid(), createdAt);
+    }
+
+    /** The route failed: the wait is pending again, for the redelivered answer or the next expiry sweep. */
+    void releaseWait(Connection c, Wait wait) throws SQLException {
+        update(c, "DELETE FROM " + tables.waitTakes() + " WHERE page_id = ? AND psid = ? AND created_at = ?",
+                wait.pageId(), wait.psid(), millis(wait.createdAt()));
+    }
+
     // ---- last inbound ---------------------------------------------------------------------------------------
 
     void recordInbound(Connection c, String pageId, String psid, long at) throws SQLException {

@@ -18,4 +18,9 @@ record StateTables(String waits, String lastInbound, String waitsExpiryIndex) {
         }
         return new StateTables(prefix + "waits", prefix + "last_inbound", prefix + "waits_expires_idx");
     }
+
+    /** {@code <prefix>wait_takes}: waits taken and not yet confirmed or given back. */
+    String waitTakes() {
+        return waits.substring(0, waits.length() - "waits".length()) + "wait_takes";
+    }
 }

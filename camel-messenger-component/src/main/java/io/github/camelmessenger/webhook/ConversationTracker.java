@@ -56,24 +56,38 @@ final class ConversationTracker {
         if (event.standby() || !ANSWERS.contains(event.type())) {
             return null;
         }
-        Optional<Wait> wait = repository.takeWait(event.pageId(), event.senderId(), clock.instant());
+        // taken for this route only: confirmed when it ends, given back when it fails, free again if the node dies
+        Optional<Wait> wait = repository.takeWaitForRoute(event.pageId(), event.senderId(), clock.instant());
         wait.ifPresent(w -> message.setHeader(MessengerConstants.WAIT_STEP, w.step()));
         return wait.orElse(null);
     }
 
+    /** The route ran to its end on the answer: the wait is resolved for good. */
+    void onSuccess(Wait resolved) {
+        confirm(repository, resolved);
+    }
+
     /**
-     * The route failed on the answer: put the wait back (unless a newer one was set meanwhile), so the platform's
+     * The route failed on the answer: give the wait back (unless a newer one was set meanwhile), so the platform's
      * redelivery of the event resolves it again.
      */
     void onFailure(Wait resolved) {
         restore(repository, resolved);
     }
 
+    static void confirm(ConversationStateRepository repository, Wait wait) {
+        try {
+            repository.confirmWait(wait);
+        } catch (RuntimeException e) {
+            // not lost: the take lapses after the repository's lease and the wait is handled again
+            LOG.warn("Could not confirm the wait for step {} of user {}: {}", wait.step(), wait.psid(),
+                    e.getMessage());
+        }
+    }
+
     static void restore(ConversationStateRepository repository, Wait wait) {
         try {
-            if (repository.findWait(wait.pageId(), wait.psid()).isEmpty()) {
-                repository.putWait(wait);
-            }
+            repository.releaseWait(wait);
         } catch (RuntimeException e) {
             LOG.warn("Could not restore the wait for step {} of user {}: {}", wait.step(), wait.psid(),
                     e.getMessage());

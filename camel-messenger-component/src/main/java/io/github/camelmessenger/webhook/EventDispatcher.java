@@ -212,7 +212,10 @@ final class EventDispatcher {
                 if (resolved != null) {
                     tracker.onFailure(resolved);
                 }
-            } else if (repository != null) {
+            } else if (resolved != null) {
+                tracker.onSuccess(resolved);
+            }
+            if (ok && repository != null) {
                 try {
                     repository.add(key);
                     repository.confirm(key);

@@ -48,7 +48,7 @@ final class WaitExpirySweeper {
         try {
             List<Wait> expired;
             do {
-                expired = repository.claimExpired(clock.instant(), BATCH);
+                expired = repository.claimExpiredForRoute(clock.instant(), BATCH);
                 for (Wait wait : expired) {
                     fire(wait);
                 }
@@ -74,6 +74,8 @@ final class WaitExpirySweeper {
             LOG.warn("The wait_expired exchange for step {} failed; it fires again at the next sweep", wait.step(),
                     exchange.getException());
             ConversationTracker.restore(repository, wait);
+        } else {
+            ConversationTracker.confirm(repository, wait);
         }
         consumer.releaseExchange(exchange, false);
     }

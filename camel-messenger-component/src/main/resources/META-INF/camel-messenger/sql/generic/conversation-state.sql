@@ -19,6 +19,16 @@ CREATE TABLE ${prefix}waits (
 -- the expiry sweep
 CREATE INDEX ${prefix}waits_expires_idx ON ${prefix}waits (expires_at);
 
+-- a wait taken by an answer or claimed for expiry, until the route that handles it confirms (the wait row is then
+-- deleted) or fails (this row is deleted); after taken_until the wait can be taken again (its node died)
+CREATE TABLE ${prefix}wait_takes (
+    page_id     VARCHAR(64) NOT NULL,
+    psid        VARCHAR(64) NOT NULL,
+    created_at  BIGINT      NOT NULL,
+    taken_until BIGINT      NOT NULL,
+    PRIMARY KEY (page_id, psid)
+);
+
 CREATE TABLE ${prefix}last_inbound (
     page_id         VARCHAR(64) NOT NULL,
     psid            VARCHAR(64) NOT NULL,

@@ -418,4 +418,19 @@ abstract class ConversationStateRepositoryContract {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void lastInboundTimesOlderThanTheCutOffArePruned() {
+        repository.recordInbound(PAGE, "now", T0);
+        repository.recordInbound(PAGE, "old", T0.minus(Duration.ofDays(9))); // a late delivery of an old event
+        repository.recordInbound(PAGE, "recent", T0.minus(Duration.ofDays(7)));
+
+        assertThat(repository.pruneLastInbound(T0.minus(ConversationStateRepository.DEFAULT_LAST_INBOUND_RETENTION)))
+                .isEqualTo(1);
+
+        assertThat(repository.lastInbound(PAGE, "old")).isEmpty();
+        assertThat(repository.lastInbound(PAGE, "recent")).contains(T0.minus(Duration.ofDays(7)));
+        assertThat(repository.lastInbound(PAGE, "now")).contains(T0);
+        assertThat(repository.pruneLastInbound(T0.minus(Duration.ofDays(8)))).isZero();
+    }
 }

@@ -88,7 +88,8 @@ abstract class JdbcConversationStateRepositoryContract extends ConversationState
 
     @Override
     protected void clearStore() {
-        execute("DELETE FROM " + prefix + "waits", "DELETE FROM " + prefix + "last_inbound");
+        execute("DELETE FROM " + prefix + "waits", "DELETE FROM " + prefix + "last_inbound",
+                "DELETE FROM " + prefix + "wait_takes");
     }
 
     @AfterEach
@@ -111,7 +112,8 @@ abstract class JdbcConversationStateRepositoryContract extends ConversationState
     }
 
     void dropTables(String tablePrefix) {
-        execute("DROP TABLE IF EXISTS " + tablePrefix + "waits", "DROP TABLE IF EXISTS " + tablePrefix + "last_inbound");
+        execute("DROP TABLE IF EXISTS " + tablePrefix + "waits", "DROP TABLE IF EXISTS " + tablePrefix + "last_inbound",
+                "DROP TABLE IF EXISTS " + tablePrefix + "wait_takes");
     }
 
     void execute(String... statements) {
@@ -274,7 +276,13 @@ abstract class JdbcConversationStateRepositoryContract extends ConversationState
         SqlRecorder recorder = new SqlRecorder(dataSource());
         try {
             newRepository(recorder.dataSource(), fresh).start();
-            assertThat(recorder.ddl()).hasSize(3).allSatisfy(ddl -> assertThat(ddl).startsWith("CREATE"));
+            assertThat(recorder.ddl()).hasSize(4).allSatisfy(ddl -> assertThat(ddl).startsWith("CREATE"));
+
+            // the tables of a version before wait_takes: only that table is created
+            execute("DROP TABLE " + fresh + "wait_takes");
+            recorder.clear();
+            newRepository(recorder.dataSource(), fresh).start();
+            assertThat(recorder.ddl()).singleElement().asString().startsWith("CREATE TABLE " + fresh + "wait_takes");
 
             execute("DROP INDEX " + fresh + "waits_expires_idx");
             recorder.clear();
@@ -357,5 +365,114 @@ abstract class JdbcConversationStateRepositoryContract extends ConversationState
         repo.setTablePrefix("");
         repo.setTablePrefix("My_App2_");
         assertThat(repo.getTablePrefix()).isEqualTo("My_App2_");
+    }
+
+    @Test
+    void aStartedRepositoryPrunesOldLastInboundTimesOnItsSchedule() {
+        Instant now = Instant.now();
+        repository.recordInbound(PAGE, "gone", now.minus(Duration.ofDays(9)));
+        repository.recordInbound(PAGE, "kept", now.minus(Duration.ofDays(1)));
+        JdbcConversationStateRepository pruning = newRepository();
+        pruning.setPruneInterval(Duration.ofMillis(100));
+        pruning.start();
+        try {
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+                    .until(() -> repository.lastInbound(PAGE, "gone").isEmpty());
+            assertThat(repository.lastInbound(PAGE, "kept")).isPresent();
+        } finally {
+            pruning.stop();
+        }
+    }
+
+    // ---- issue 10, point 13: a taken wait survives a crash between the take and the end of the route ----------
+
+    private ConversationStateRepository nodeWithWaitLease(Duration lease) {
+        JdbcConversationStateRepository node = newRepository();
+        node.setWaitLeaseTime(lease);
+        node.start();
+        extraNodes.add(node);
+        return node;
+    }
+
+    @Test
+    void aRouteThatFailsAfterTakingTheWaitGivesItBack() {
+        ConversationStateRepository a = nodeWithWaitLease(Duration.ofMinutes(1));
+        ConversationStateRepository b = nodeWithWaitLease(Duration.ofMinutes(1));
+        Wait wait = waitFor("fails", "size", T0, THIRTY_MINUTES);
+        a.putWait(wait);
+
+        assertThat(a.takeWaitForRoute(PAGE, "fails", T0.plusSeconds(5))).contains(wait);
+        assertThat(b.takeWaitForRoute(PAGE, "fails", T0.plusSeconds(6))).as("taken by a's route").isEmpty();
+        assertThat(a.findWait(PAGE, "fails")).as("taken, not deleted").contains(wait);
+
+        a.releaseWait(wait); // a's route failed
+        assertThat(b.takeWaitForRoute(PAGE, "fails", T0.plusSeconds(7))).as("back: the redelivery resolves it")
+                .contains(wait);
+        b.confirmWait(wait);
+        assertThat(a.findWait(PAGE, "fails")).isEmpty();
+        assertThat(a.claimExpiredForRoute(T0.plus(Duration.ofHours(1)), 10)).as("resolved, so it never expires")
+                .isEmpty();
+    }
+
+    @Test
+    void aNodeThatDiesBetweenTheTakeAndTheEndOfItsRouteLosesNoWait() {
+        ConversationStateRepository dies = nodeWithWaitLease(Duration.ofSeconds(2));
+        ConversationStateRepository survivor = nodeWithWaitLease(Duration.ofSeconds(2));
+        Wait wait = waitFor("dies", "email", T0, THIRTY_MINUTES);
+        survivor.putWait(wait);
+
+        assertThat(dies.takeWaitForRoute(PAGE, "dies", T0.plusSeconds(10))).contains(wait);
+        // the node dies: no confirm, no release. Within its lease the wait is its own...
+        assertThat(survivor.takeWaitForRoute(PAGE, "dies", T0.plusSeconds(11))).isEmpty();
+        // ...after it, the redelivered answer resolves it on the survivor, once
+        assertThat(survivor.takeWaitForRoute(PAGE, "dies", T0.plusSeconds(13))).contains(wait);
+        survivor.confirmWait(wait);
+        assertThat(survivor.takeWaitForRoute(PAGE, "dies", T0.plusSeconds(20))).isEmpty();
+        assertThat(survivor.claimExpiredForRoute(T0.plus(Duration.ofHours(1)), 10)).isEmpty();
+    }
+
+    @Test
+    void aWaitClaimedForExpiryByANodeThatDiesExpiresOnceOnAnother() {
+        ConversationStateRepository dies = nodeWithWaitLease(Duration.ofSeconds(2));
+        ConversationStateRepository survivor = nodeWithWaitLease(Duration.ofSeconds(2));
+        Wait wait = waitFor("sweep-dies", "email", T0, Duration.ofSeconds(30));
+        survivor.putWait(wait);
+        Instant expired = T0.plusSeconds(31);
+
+        assertThat(dies.claimExpiredForRoute(expired, 10)).containsExactly(wait);
+        assertThat(survivor.claimExpiredForRoute(expired.plusSeconds(1), 10)).as("within the dead node's lease")
+                .isEmpty();
+        assertThat(survivor.claimExpiredForRoute(expired.plusSeconds(3), 10)).containsExactly(wait);
+        survivor.confirmWait(wait);
+        dies.releaseWait(wait); // a late give-back of the dead node's route changes nothing
+        assertThat(survivor.claimExpiredForRoute(expired.plusSeconds(10), 10)).isEmpty();
+        assertThat(survivor.findWait(PAGE, "sweep-dies")).isEmpty();
+    }
+
+    @Test
+    void aNewerWaitSetWhileTheOldOneIsTakenStays() {
+        Wait old = waitFor("replaced", "q1", T0, THIRTY_MINUTES);
+        Wait newer = waitFor("replaced", "q2", T0.plusSeconds(20), THIRTY_MINUTES);
+        repository.putWait(old);
+        assertThat(repository.takeWaitForRoute(PAGE, "replaced", T0.plusSeconds(10))).contains(old);
+        repository.putWait(newer); // the route on the answer asked the next question
+        repository.confirmWait(old);
+        assertThat(repository.findWait(PAGE, "replaced")).contains(newer);
+        assertThat(repository.takeWaitForRoute(PAGE, "replaced", T0.plusSeconds(30))).contains(newer);
+    }
+
+    @Test
+    void concurrentTakesForRoutesGiveAWaitToOneCaller() throws Exception {
+        List<ConversationStateRepository> nodes = List.of(repository, anotherNode(), anotherNode(), anotherNode());
+        for (int round = 0; round < 10; round++) {
+            String psid = "race-take" + round;
+            Wait wait = waitFor(psid, "s", T0, THIRTY_MINUTES);
+            repository.putWait(wait);
+            List<Callable<Optional<Wait>>> tasks = new ArrayList<>();
+            for (ConversationStateRepository node : nodes) {
+                tasks.add(() -> node.takeWaitForRoute(PAGE, psid, T0.plusSeconds(1)));
+            }
+            assertThat(race(tasks).stream().filter(Optional::isPresent).count()).isOne();
+        }
     }
 }

@@ -45,6 +45,8 @@ public class MessengerOtnEndpointConfigurer extends PropertyConfigurerSupport im
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "lease": target.setLease(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "maxconnections":
+        case "maxConnections": target.setMaxConnections(property(camelContext, int.class, value)); return true;
         case "maxinflight":
         case "maxInFlight": target.setMaxInFlight(property(camelContext, int.class, value)); return true;
         case "name": target.setName(property(camelContext, java.lang.String.class, value)); return true;
@@ -97,6 +99,8 @@ public class MessengerOtnEndpointConfigurer extends PropertyConfigurerSupport im
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "lease": return long.class;
+        case "maxconnections":
+        case "maxConnections": return int.class;
         case "maxinflight":
         case "maxInFlight": return int.class;
         case "name": return java.lang.String.class;
@@ -150,6 +154,8 @@ public class MessengerOtnEndpointConfigurer extends PropertyConfigurerSupport im
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "lease": return target.getLease();
+        case "maxconnections":
+        case "maxConnections": return target.getMaxConnections();
         case "maxinflight":
         case "maxInFlight": return target.getMaxInFlight();
         case "name": return target.getName();

@@ -23,7 +23,7 @@ public class MessengerOtnEndpointUriFactory extends org.apache.camel.support.com
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(27);
+        Set<String> props = new HashSet<>(28);
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
         props.add("backoffMultiplier");
@@ -38,6 +38,7 @@ public class MessengerOtnEndpointUriFactory extends org.apache.camel.support.com
         props.add("kind");
         props.add("lazyStartProducer");
         props.add("lease");
+        props.add("maxConnections");
         props.add("maxInFlight");
         props.add("name");
         props.add("pollStrategy");

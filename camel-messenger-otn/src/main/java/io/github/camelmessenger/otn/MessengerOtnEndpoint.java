@@ -62,6 +62,14 @@ public class MessengerOtnEndpoint extends ScheduledPollEndpoint implements Multi
                             + "set it to the schedule period so that several nodes, or frequent polls, still send "
                             + "one message per holder per occasion.")
     private long cooldown;
+    @UriParam(label = "consumer", defaultValue = "2",
+              description = "broadcast: the most claimed batches open at once (being claimed, waiting, sent or "
+                            + "settled). On PostgreSQL each open batch holds one connection (its claim transaction) "
+                            + "for its whole life, so this is the most connections a broadcast takes from a DataSource "
+                            + "it shares with the webhook inbox and the conversation state; other databases take a "
+                            + "connection only per claim, renewal or write. 1 claims the next batch only after the "
+                            + "last one is finished; 2 claims one batch ahead of the sends.")
+    private int maxConnections = 2;
 
     public MessengerOtnEndpoint(String uri, MessengerOtnComponent component, OtnKind kind) {
         super(uri, component);
@@ -86,6 +94,9 @@ public class MessengerOtnEndpoint extends ScheduledPollEndpoint implements Multi
         }
         if (lease < 1) {
             throw new MessengerValidationException("lease", "a positive duration", lease);
+        }
+        if (maxConnections < 1) {
+            throw new MessengerValidationException("maxConnections", "at least 1", maxConnections);
         }
         if (cooldown < 0) {
             throw new MessengerValidationException("cooldown", "zero or a positive duration", cooldown);
@@ -170,6 +181,14 @@ public class MessengerOtnEndpoint extends ScheduledPollEndpoint implements Multi
 
     public void setMaxInFlight(int maxInFlight) {
         this.maxInFlight = maxInFlight;
+    }
+
+    public int getMaxConnections() {
+        return maxConnections;
+    }
+
+    public void setMaxConnections(int maxConnections) {
+        this.maxConnections = maxConnections;
     }
 
     public long getLease() {

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -50,7 +51,7 @@ import org.slf4j.LoggerFactory;
  * emitted are then handed back at once.
  * <p>
  * Throughput: batches are claimed ahead of the sends, on their own threads, and finished by a settler thread
- * ({@link Settler}); the polling thread only builds and starts exchanges. At most {@link #OPEN_BATCHES} batches are
+ * ({@link Settler}); the polling thread only builds and starts exchanges. At most {@code maxConnections} batches are
  * open at a time (claimed and not yet finished), which bounds the tokens in memory and the database connections held.
  */
 public class BroadcastConsumer extends ScheduledPollConsumer {
@@ -58,14 +59,10 @@ public class BroadcastConsumer extends ScheduledPollConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(BroadcastConsumer.class);
 
     /**
-     * Claims running ahead of the sends. Two overlap the database round trips (PostgreSQL's SKIP LOCKED lets them run
-     * side by side; on H2 they take turns). Claimed tokens waiting to be sent: at most this many batches beyond the
-     * one being sent.
+     * Claims running ahead of the sends, at most. Two overlap the database round trips (PostgreSQL's SKIP LOCKED lets
+     * them run side by side; on H2 they take turns). Fewer when {@code maxConnections} leaves no room for them.
      */
-    private static final int CLAIMS_AHEAD = 2;
-
-    /** Claimed batches not finished yet, the ones being claimed included. */
-    static final int OPEN_BATCHES = CLAIMS_AHEAD + 2;
+    private static final int MAX_CLAIMS_AHEAD = 2;
 
     private static final TokenBatch EMPTY = new TokenBatch() {
         @Override
@@ -88,29 +85,41 @@ public class BroadcastConsumer extends ScheduledPollConsumer {
     private final ReentrantLock polling = new ReentrantLock();
     private ExecutorService settlerThread;
     private ExecutorService claimer;
+    private ScheduledExecutorService renewerThread;
+    private LeaseRenewer renewer;
     private Settler settler;
-    private final Semaphore openBatches = new Semaphore(OPEN_BATCHES);
+    /** Claimed batches not finished yet, the ones being claimed included: {@code maxConnections}. */
+    private final Semaphore openBatches;
+    private final int claimsAhead;
     private final Set<OpenBatch> open = ConcurrentHashMap.newKeySet();
 
     private final AtomicLong emitted = new AtomicLong();
     private final AtomicLong consumed = new AtomicLong();
     private final AtomicLong retired = new AtomicLong();
     private final AtomicLong released = new AtomicLong();
+    private final AtomicLong skipped = new AtomicLong();
 
     public BroadcastConsumer(MessengerOtnEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
         this.endpoint = endpoint;
         this.owner = endpoint.newOwner();
         this.inFlight = new InFlight(endpoint.getMaxInFlight());
+        this.openBatches = new Semaphore(endpoint.getMaxConnections());
+        // one open batch is the one being sent; the others may be claimed ahead
+        this.claimsAhead = Math.max(1, Math.min(MAX_CLAIMS_AHEAD, endpoint.getMaxConnections() - 1));
     }
 
     @Override
     protected void doStart() throws Exception {
         settlerThread = getEndpoint().getCamelContext().getExecutorServiceManager()
                 .newSingleThreadExecutor(this, "messenger-otn-settler-" + endpoint.getTopic());
-        settler = new Settler(endpoint.store(), owner, settlerThread, this::finished);
+        settler = new Settler(endpoint.store(), owner, settlerThread, this::finished, endpoint.getLease());
+        renewer = new LeaseRenewer(endpoint.leaseDuration());
+        renewerThread = getEndpoint().getCamelContext().getExecutorServiceManager()
+                .newSingleThreadScheduledExecutor(this, "messenger-otn-renewer-" + endpoint.getTopic());
+        renewer.start(renewerThread);
         claimer = getEndpoint().getCamelContext().getExecutorServiceManager()
-                .newFixedThreadPool(this, "messenger-otn-claimer-" + endpoint.getTopic(), CLAIMS_AHEAD);
+                .newFixedThreadPool(this, "messenger-otn-claimer-" + endpoint.getTopic(), claimsAhead);
         super.doStart();
     }
 
@@ -144,6 +153,12 @@ public class BroadcastConsumer extends ScheduledPollConsumer {
                 getEndpoint().getCamelContext().getExecutorServiceManager().shutdown(settlerThread);
                 settlerThread = null;
             }
+            if (renewerThread != null) {
+                // after the settler: claims are kept until the outcomes are written
+                renewer.stop();
+                getEndpoint().getCamelContext().getExecutorServiceManager().shutdown(renewerThread);
+                renewerThread = null;
+            }
             if (claimer != null) {
                 getEndpoint().getCamelContext().getExecutorServiceManager().shutdown(claimer);
                 claimer = null;
@@ -174,7 +189,7 @@ public class BroadcastConsumer extends ScheduledPollConsumer {
         ClaimedToken cursor = null;
         // the next batches are claimed while this one is sent: the sends need not wait for the database
         Deque<Future<TokenBatch>> pending = new ArrayDeque<>();
-        for (int k = 0; k < CLAIMS_AHEAD && openBatch(run); k++) {
+        for (int k = 0; k < claimsAhead && openBatch(run); k++) {
             pending.add(claimAfter(store, handledSince, null));
         }
         boolean exhausted = false;
@@ -197,7 +212,7 @@ public class BroadcastConsumer extends ScheduledPollConsumer {
                 cursor = cursor == null || ClaimedToken.CLAIM_ORDER.compare(last, cursor) > 0 ? last : cursor;
                 OpenBatch batch = opened(claimed, run);
                 int i = 0;
-                while (i < tokens.size() && mayContinue(run) && inFlight.enter()) {
+                while (i < tokens.size() && mayContinue(run) && renewer.holds(claimed) && inFlight.enter()) {
                     emit(tokens.get(i++), run, batch);
                     count++;
                 }
@@ -205,7 +220,7 @@ public class BroadcastConsumer extends ScheduledPollConsumer {
                     batch.unsent(tokens.get(i).tokenValue()); // claimed, never emitted: back to the pool
                 }
                 // claim ahead again; wait for a batch to be finished only when no claimed batch is waiting to be sent
-                while (!exhausted && pending.size() < CLAIMS_AHEAD && mayContinue(run)
+                while (!exhausted && pending.size() < claimsAhead && mayContinue(run)
                        && (pending.isEmpty() ? openBatch(run) : openBatches.tryAcquire())) {
                     pending.add(claimAfter(store, handledSince, cursor));
                 }
@@ -238,8 +253,12 @@ public class BroadcastConsumer extends ScheduledPollConsumer {
     }
 
     private Future<TokenBatch> claimAfter(OtnStore store, Instant handledSince, ClaimedToken after) {
-        Callable<TokenBatch> claim = () -> store.claimBatch(endpoint.getTopic(), handledSince, after,
-                endpoint.getBatchSize(), owner, endpoint.leaseDuration());
+        Callable<TokenBatch> claim = () -> {
+            TokenBatch batch = store.claimBatch(endpoint.getTopic(), handledSince, after, endpoint.getBatchSize(), owner,
+                    endpoint.leaseDuration());
+            renewer.track(batch); // the claim lasts while the batch waits its turn, not only while it is sent
+            return batch;
+        };
         try {
             return claimer.submit(claim);
         } catch (RuntimeException rejected) {
@@ -281,6 +300,7 @@ public class BroadcastConsumer extends ScheduledPollConsumer {
     }
 
     private void finished(OpenBatch batch) {
+        renewer.untrack(batch.batch());
         if (open.remove(batch)) {
             openBatches.release();
         }
@@ -340,7 +360,11 @@ public class BroadcastConsumer extends ScheduledPollConsumer {
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onDone(Exchange done) {
-                settle(token, OutcomeClassifier.classify(done, token), run, batch);
+                if (RouteSkip.skipped(done, token)) {
+                    skipped(token, batch);
+                } else {
+                    settle(token, OutcomeClassifier.classify(done, token), run, batch);
+                }
             }
         });
         emitted.incrementAndGet();
@@ -348,6 +372,12 @@ public class BroadcastConsumer extends ScheduledPollConsumer {
             releaseExchange(exchange, false);
             inFlight.leave();
         });
+    }
+
+    /** Not sent, not failed: the token stays the holder's; this run's claims, all after it, never offer it again. */
+    private void skipped(String token, OpenBatch batch) {
+        skipped.incrementAndGet();
+        batch.unsent(token);
     }
 
     private void settle(String token, Verdict verdict, Run run, OpenBatch batch) {
@@ -399,6 +429,11 @@ public class BroadcastConsumer extends ScheduledPollConsumer {
     /** How many sends failed transiently (or for the sender's setup) and their tokens went back to the pool. */
     public long getReleasedCount() {
         return released.get();
+    }
+
+    /** How many holders the route skipped (no send used their token): they keep their tokens. */
+    public long getSkippedCount() {
+        return skipped.get();
     }
 
     /** The claim owner of this consumer: node name and a UUID. */

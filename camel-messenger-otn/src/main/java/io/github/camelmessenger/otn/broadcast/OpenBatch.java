@@ -42,6 +42,10 @@ final class OpenBatch {
         return batch.tokens();
     }
 
+    TokenBatch batch() {
+        return batch;
+    }
+
     void consumed(String token) {
         if (record(token)) {
             consumed.add(token);

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 final class Settler {
 
     private static final Logger LOG = LoggerFactory.getLogger(Settler.class);
-    private static final int MAX_ATTEMPTS = 5;
+    private static final long MAX_PAUSE_MILLIS = 1000;
 
     /** One write; {@link #done} runs once, after it succeeded or was given up. */
     private interface Work {
@@ -42,14 +42,21 @@ final class Settler {
     private final ConcurrentLinkedQueue<Work> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final List<Work> failed = new ArrayList<>();
+    private final long leaseMillis;
     private int failedAttempts;
+    private long failingSince;
 
-    /** @param finished called once per batch, after its outcomes were written or given up */
-    Settler(OtnStore store, String owner, ExecutorService executor, Consumer<OpenBatch> finished) {
+    /**
+     * @param finished    called once per batch, after its outcomes were written or given up
+     * @param leaseMillis how long failed writes are retried: the claims are renewed while the database answers, so
+     *                    once it has not for a lease, they may have lapsed and the writes are given up
+     */
+    Settler(OtnStore store, String owner, ExecutorService executor, Consumer<OpenBatch> finished, long leaseMillis) {
         this.store = store;
         this.owner = owner;
         this.executor = executor;
         this.finished = finished;
+        this.leaseMillis = leaseMillis;
     }
 
     /** Writes the outcomes of a batch whose tokens all have one. */
@@ -153,10 +160,15 @@ final class Settler {
             failedAttempts = 0;
             return;
         }
-        if (++failedAttempts >= MAX_ATTEMPTS) {
-            LOG.error("Giving up writing the outcome of {} token(s) after {} attempts: they are claimable again once "
-                      + "their claim ends; sent ones will then be refused by the platform and retired",
-                    unwritten.stream().mapToInt(Work::tokens).sum(), failedAttempts);
+        long now = System.nanoTime();
+        if (failedAttempts++ == 0) {
+            failingSince = now;
+        }
+        long failingFor = TimeUnit.NANOSECONDS.toMillis(now - failingSince);
+        if (failingFor >= leaseMillis) {
+            LOG.error("Giving up writing the outcome of {} token(s) after {} attempts in {} ms (the lease): they are "
+                      + "claimable again once their claim ends; sent ones will then be refused by the platform and "
+                      + "retired", unwritten.stream().mapToInt(Work::tokens).sum(), failedAttempts, failingFor);
             failedAttempts = 0;
             unwritten.forEach(Work::done);
             return;
@@ -165,7 +177,9 @@ final class Settler {
             failed.addAll(unwritten);
         }
         try {
-            Thread.sleep(50L * failedAttempts);
+            // doubling pauses, at most a second and never past the lease
+            long pause = Math.min(50L << Math.min(failedAttempts - 1, 10), MAX_PAUSE_MILLIS);
+            Thread.sleep(Math.max(1, Math.min(pause, leaseMillis - failingFor)));
             if (scheduled.compareAndSet(false, true)) {
                 executor.execute(this::drain);
             }

@@ -166,6 +166,25 @@ public final class InMemoryOtnStore implements OtnStore {
         return finish(token, owner, TokenStatus.VALID, null);
     }
 
+    @Override
+    public int renewAll(Collection<String> values, String owner, Duration lease) {
+        StoreArgs.lease(lease);
+        synchronized (lock) {
+            Instant now = now();
+            Instant until = StoreArgs.millis(now.plus(lease));
+            int done = 0;
+            for (String token : new HashSet<>(values)) {
+                TokenRow row = token == null ? null : tokens.get(token);
+                if (row != null && owner != null && owner.equals(row.owner) && row.status == TokenStatus.CLAIMED
+                    && row.leaseUntil != null && !row.leaseUntil.isBefore(now)) {
+                    row.leaseUntil = until;
+                    done++;
+                }
+            }
+            return done;
+        }
+    }
+
     private boolean finish(String token, String owner, TokenStatus to, String reason) {
         synchronized (lock) {
             TokenRow row = token == null ? null : tokens.get(token);

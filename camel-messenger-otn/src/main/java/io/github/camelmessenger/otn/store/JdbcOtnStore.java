@@ -206,6 +206,12 @@ public final class JdbcOtnStore implements OtnStore {
         return parts().tokens().finishAll(tokens, owner, TokenStatus.VALID);
     }
 
+    @Override
+    public int renewAll(Collection<String> tokens, String owner, Duration lease) {
+        StoreArgs.lease(lease);
+        return parts().tokens().renewAll(tokens, owner, lease);
+    }
+
     // ---------------------------------------------------------------- contacts
 
     @Override

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
@@ -274,6 +275,37 @@ final class JdbcTokens {
                 done++;
             } else {
                 LOG.warn("Cannot mark token {} {}: not held by {}", OtnToken.fingerprint(chunk.get(i)), to, owner);
+            }
+        }
+        return done;
+    }
+
+    /** Extends live claims of one owner, per chunk one JDBC batch in one transaction (rows in token order). */
+    int renewAll(Collection<String> tokens, String owner, Duration lease) {
+        if (owner == null) {
+            return 0;
+        }
+        List<String> all = tokens.stream().filter(Objects::nonNull).distinct().sorted().toList();
+        int done = 0;
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+            Instant now = jdbc.now();
+            Instant until = StoreArgs.millis(now.plus(lease));
+            int[] counts = jdbc.call("renew " + chunk.size() + " claims", chunk, c -> inTransaction(c, () -> {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE " + t.tokens() + " SET lease_until = ?"
+                        + " WHERE token = ? AND claim_owner = ? AND status = 'CLAIMED' AND lease_until >= ?")) {
+                    for (String token : chunk) {
+                        setInstant(ps, 1, until);
+                        ps.setString(2, token);
+                        ps.setString(3, owner);
+                        setInstant(ps, 4, now);
+                        ps.addBatch();
+                    }
+                    return ps.executeBatch();
+                }
+            }));
+            for (int count : counts) {
+                done += count == 1 || count == Statement.SUCCESS_NO_INFO ? 1 : 0;
             }
         }
         return done;

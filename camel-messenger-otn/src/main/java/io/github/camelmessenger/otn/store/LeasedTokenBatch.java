@@ -1,5 +1,6 @@
 package io.github.camelmessenger.otn.store;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -32,6 +33,29 @@ final class LeasedTokenBatch implements TokenBatch {
     @Override
     public List<ClaimedToken> tokens() {
         return tokens;
+    }
+
+    /** Extends the lease of the tokens not finished yet; a store that cannot renew keeps the claim's lease. */
+    @Override
+    public synchronized boolean renew(Duration lease) {
+        if (consumedWritten) {
+            return true;
+        }
+        List<String> held = tokens.stream().map(ClaimedToken::tokenValue).toList();
+        if (held.isEmpty()) {
+            return true;
+        }
+        try {
+            int renewed = store.renewAll(held, owner, lease);
+            if (renewed < held.size()) {
+                LOG.warn("Batch of {} token(s) of {}: {} claim(s) lapsed before the batch was sent; they are not sent "
+                         + "by this batch", held.size(), owner, held.size() - renewed);
+                return false;
+            }
+            return true;
+        } catch (UnsupportedOperationException noRenewal) {
+            return true;
+        }
     }
 
     @Override

@@ -3,6 +3,8 @@ package io.github.camelmessenger.otn.store;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -108,6 +110,30 @@ final class LockedTokenBatch implements TokenBatch {
                 ps.setArray(4, c.createArrayOf("varchar", reasons));
                 ps.executeUpdate();
             }
+        }
+    }
+
+    /**
+     * A statement in the batch's transaction: PostgreSQL ends a transaction idle for longer than the lease
+     * ({@code idle_in_transaction_session_timeout}), so any statement restarts that clock.
+     */
+    @Override
+    public synchronized boolean renew(Duration lease) {
+        if (finished) {
+            return true;
+        }
+        Connection c = transaction;
+        if (c == null) {
+            return false; // the transaction was lost while finishing: the row locks are gone
+        }
+        try (Statement st = c.createStatement()) {
+            st.execute("SELECT 1");
+            return true;
+        } catch (SQLException e) {
+            LOG.warn("Batch of {} token(s) of {}: its transaction ended before the batch was sent ({}); its tokens are "
+                     + "claimable again and are not sent by this batch", tokens.size(), owner,
+                    SecretScrubber.scrub(e.getMessage(), values()));
+            return false;
         }
     }
 

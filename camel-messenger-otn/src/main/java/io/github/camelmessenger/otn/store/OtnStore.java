@@ -162,6 +162,18 @@ public interface OtnStore extends AutoCloseable {
         return done;
     }
 
+    /**
+     * Extends the claims {@code owner} holds on {@code tokens} (CLAIMED by it, lease not lapsed) to now +
+     * {@code lease}: a broadcast keeps its batches claimed while they wait and are sent.
+     *
+     * @return                               how many claims were extended; fewer than asked means some lapsed
+     * @throws UnsupportedOperationException a store that cannot extend claims (the default): claims then last the
+     *                                       lease from the claim
+     */
+    default int renewAll(Collection<String> tokens, String owner, Duration lease) {
+        throw new UnsupportedOperationException("renewAll");
+    }
+
     // ---------------------------------------------------------------- contacts
 
     /**

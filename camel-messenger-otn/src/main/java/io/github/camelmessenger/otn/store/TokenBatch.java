@@ -1,5 +1,6 @@
 package io.github.camelmessenger.otn.store;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -24,4 +25,16 @@ public interface TokenBatch {
      *                  they may be claimed again; empty when the store has already made them claimable
      */
     List<String> finish(Collection<String> consumed, Map<String, String> retired);
+
+    /**
+     * Extends the hold on the batch's tokens by {@code lease} from now, while the batch waits to be sent, is sent, or
+     * its outcomes wait to be written: a claim covers the batch's whole life, not only the time after the claim. The
+     * default (a batch that holds its tokens some other way) does nothing.
+     *
+     * @return false when the batch no longer holds its tokens (its transaction ended, its lease lapsed): tokens not
+     *         sent yet must not be sent, another claim may have them
+     */
+    default boolean renew(Duration lease) {
+        return true;
+    }
 }

@@ -25,7 +25,7 @@ public final class TestDatabases {
      * The conversation-state tables of the stores' last inbound times, as {@link #conversationState} names them (with
      * an empty prefix: the messenger component's defaults, which the route tests use).
      */
-    public static final List<String> STATE_TABLES = List.of("messenger_waits", "messenger_last_inbound");
+    public static final List<String> STATE_TABLES = List.of("messenger_waits", "messenger_last_inbound", "messenger_wait_takes");
 
     private TestDatabases() {
     }
