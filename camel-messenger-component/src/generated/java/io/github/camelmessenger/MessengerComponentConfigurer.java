@@ -158,6 +158,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "tokenResolver": getOrCreateConfiguration(target).setTokenResolver(property(camelContext, io.github.camelmessenger.MessengerPageTokenResolver.class, value)); return true;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
+        case "validatelimits":
+        case "validateLimits": getOrCreateConfiguration(target).setValidateLimits(property(camelContext, boolean.class, value)); return true;
         case "verifytoken":
         case "verifyToken": getOrCreateConfiguration(target).setVerifyToken(property(camelContext, java.lang.String.class, value)); return true;
         case "vertx": getOrCreateConfiguration(target).setVertx(property(camelContext, io.vertx.core.Vertx.class, value)); return true;
@@ -307,6 +309,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "tokenResolver": return io.github.camelmessenger.MessengerPageTokenResolver.class;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return boolean.class;
+        case "validatelimits":
+        case "validateLimits": return boolean.class;
         case "verifytoken":
         case "verifyToken": return java.lang.String.class;
         case "vertx": return io.vertx.core.Vertx.class;
@@ -452,6 +456,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "tokenResolver": return getOrCreateConfiguration(target).getTokenResolver();
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();
+        case "validatelimits":
+        case "validateLimits": return getOrCreateConfiguration(target).isValidateLimits();
         case "verifytoken":
         case "verifyToken": return getOrCreateConfiguration(target).getVerifyToken();
         case "vertx": return getOrCreateConfiguration(target).getVertx();

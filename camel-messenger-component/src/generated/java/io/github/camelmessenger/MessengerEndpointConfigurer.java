@@ -149,6 +149,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "title": target.getConfiguration().setTitle(property(camelContext, java.lang.String.class, value)); return true;
         case "tokenresolver":
         case "tokenResolver": target.getConfiguration().setTokenResolver(property(camelContext, io.github.camelmessenger.MessengerPageTokenResolver.class, value)); return true;
+        case "validatelimits":
+        case "validateLimits": target.getConfiguration().setValidateLimits(property(camelContext, boolean.class, value)); return true;
         case "verifytoken":
         case "verifyToken": target.getConfiguration().setVerifyToken(property(camelContext, java.lang.String.class, value)); return true;
         case "vertx": target.getConfiguration().setVertx(property(camelContext, io.vertx.core.Vertx.class, value)); return true;
@@ -291,6 +293,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "title": return java.lang.String.class;
         case "tokenresolver":
         case "tokenResolver": return io.github.camelmessenger.MessengerPageTokenResolver.class;
+        case "validatelimits":
+        case "validateLimits": return boolean.class;
         case "verifytoken":
         case "verifyToken": return java.lang.String.class;
         case "vertx": return io.vertx.core.Vertx.class;
@@ -434,6 +438,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "title": return target.getConfiguration().getTitle();
         case "tokenresolver":
         case "tokenResolver": return target.getConfiguration().getTokenResolver();
+        case "validatelimits":
+        case "validateLimits": return target.getConfiguration().isValidateLimits();
         case "verifytoken":
         case "verifyToken": return target.getConfiguration().getVerifyToken();
         case "vertx": return target.getConfiguration().getVertx();

@@ -23,7 +23,7 @@ public class MessengerEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(75);
+        Set<String> props = new HashSet<>(76);
         props.add("allowInsecureBaseUri");
         props.add("allowUnsigned");
         props.add("apiVersion");
@@ -94,6 +94,7 @@ public class MessengerEndpointUriFactory extends org.apache.camel.support.compon
         props.add("timeout");
         props.add("title");
         props.add("tokenResolver");
+        props.add("validateLimits");
         props.add("verifyToken");
         props.add("vertx");
         props.add("waitExpiryInterval");

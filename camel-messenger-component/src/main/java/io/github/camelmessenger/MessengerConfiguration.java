@@ -197,6 +197,14 @@ public class MessengerConfiguration implements Cloneable {
               description = "Whether a plain http:// baseUri on another host than the loopback is accepted. The "
                             + "Page token would travel in clear: only for a trusted network.")
     private boolean allowInsecureBaseUri;
+    @UriParam(label = "producer,advanced", defaultValue = "true",
+              description = "Whether sends are checked against the platform's documented limits (lengths, counts, URL "
+                            + "and phone formats, retired tags) before any HTTP call. Turn it off when Meta has raised "
+                            + "a limit this release does not know yet; the risk: input the platform refuses then "
+                            + "costs a call and comes back as a MessengerApiException (code 100) instead of a "
+                            + "MessengerValidationException naming the field, and an OTN broadcast retires the "
+                            + "tokens such sends were for.")
+    private boolean validateLimits = true;
     @UriParam(label = "producer,advanced", defaultValue = "10000",
               description = "The most sends that may wait for a Page's rate limit (per Page), and for a free "
                             + "connection; a send beyond is refused at once with a MessengerException instead of "
@@ -847,5 +855,13 @@ public class MessengerConfiguration implements Cloneable {
 
     public void setMaxQueuedSends(int maxQueuedSends) {
         this.maxQueuedSends = maxQueuedSends;
+    }
+
+    public boolean isValidateLimits() {
+        return validateLimits;
+    }
+
+    public void setValidateLimits(boolean validateLimits) {
+        this.validateLimits = validateLimits;
     }
 }

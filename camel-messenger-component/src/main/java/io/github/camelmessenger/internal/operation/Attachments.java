@@ -53,7 +53,9 @@ public final class Attachments {
         }
         RequestDefaults.apply(request, settings, true);
         // the file part stands in for the url / attachment_id of the media payload
-        SendApiValidator.validate(request, true);
+        if (send.validatesLimits()) {
+            SendApiValidator.validate(request, true);
+        }
         FileBody file = FileBody.of(send.exchange(), type);
         Multipart.Builder parts = Multipart.builder();
         request.fields().forEachRemaining(field -> parts.field(field.getKey(), asPart(field.getValue())));
@@ -73,7 +75,9 @@ public final class Attachments {
         payload.put("is_reusable", true);
         String path = send.page() + "/message_attachments";
         if (FileBody.isFile(raw)) {
-            SendApiValidator.validateUpload(upload, true);
+            if (send.validatesLimits()) {
+                SendApiValidator.validateUpload(upload, true);
+            }
             FileBody file = FileBody.of(send.exchange(), type);
             Multipart parts = Multipart.builder()
                     .field("message", upload.get("message").toString())
@@ -93,7 +97,9 @@ public final class Attachments {
             }
             payload.put("url", url.strip());
         }
-        SendApiValidator.validateUpload(upload);
+        if (send.validatesLimits()) {
+            SendApiValidator.validateUpload(upload);
+        }
         return new PreparedCall(send.json(path, upload, RateClass.NONE));
     }
 

@@ -18,6 +18,8 @@ public final class Outbound {
     final ConversationStateRepository state;
     final Clock clock;
     final boolean enforceWindow;
+    /** Off: the platform limits are left to the platform (validateLimits=false). */
+    final boolean validateLimits;
 
     public Outbound(MessengerConfiguration configuration, ConversationStateRepository state, Clock clock) {
         this.configuration = configuration;
@@ -25,6 +27,7 @@ public final class Outbound {
         this.state = state;
         this.clock = clock;
         this.enforceWindow = !"ignore".equalsIgnoreCase(configuration.getWindowPolicy());
+        this.validateLimits = configuration.isValidateLimits();
     }
 
     /** Starts a Graph API call for the exchange: its Page and access token are resolved here (and may fail). */

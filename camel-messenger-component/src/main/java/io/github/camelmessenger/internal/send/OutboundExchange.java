@@ -73,13 +73,20 @@ public final class OutboundExchange {
      */
     public PreparedCall message(ObjectNode request, boolean quickReplies) {
         RequestDefaults.apply(request, settings, quickReplies);
-        SendApiValidator.validate(request);
+        if (outbound.validateLimits) {
+            SendApiValidator.validate(request);
+        }
         if (outbound.enforceWindow) {
             MessagingWindow.check(request, "me".equals(page) ? null : page, outbound.state,
                     outbound.clock.instant());
         }
         String otnToken = OneTimeNotifTokens.checkUnused(settings.exchange(), request);
         return new PreparedCall(json(page + "/messages", request, rateClass(request)), otnToken);
+    }
+
+    /** Whether the platform limits are checked before sending (option validateLimits). */
+    public boolean validatesLimits() {
+        return outbound.validateLimits;
     }
 
     /** A JSON {@code POST} to another edge (no Send API defaults). */
