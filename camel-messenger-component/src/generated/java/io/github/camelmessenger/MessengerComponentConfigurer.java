@@ -113,6 +113,10 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "payload": getOrCreateConfiguration(target).setPayload(property(camelContext, java.lang.String.class, value)); return true;
         case "personaid":
         case "personaId": getOrCreateConfiguration(target).setPersonaId(property(camelContext, java.lang.String.class, value)); return true;
+        case "personaname":
+        case "personaName": getOrCreateConfiguration(target).setPersonaName(property(camelContext, java.lang.String.class, value)); return true;
+        case "personapictureurl":
+        case "personaPictureUrl": getOrCreateConfiguration(target).setPersonaPictureUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyhost":
         case "proxyHost": getOrCreateConfiguration(target).setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxypassword":
@@ -146,6 +150,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "staterepository":
         case "stateRepository": getOrCreateConfiguration(target).setStateRepository(property(camelContext, io.github.camelmessenger.state.ConversationStateRepository.class, value)); return true;
         case "step": getOrCreateConfiguration(target).setStep(property(camelContext, java.lang.String.class, value)); return true;
+        case "subscribedfields":
+        case "subscribedFields": getOrCreateConfiguration(target).setSubscribedFields(property(camelContext, java.lang.String.class, value)); return true;
         case "subtitle": getOrCreateConfiguration(target).setSubtitle(property(camelContext, java.lang.String.class, value)); return true;
         case "tag": getOrCreateConfiguration(target).setTag(property(camelContext, java.lang.String.class, value)); return true;
         case "targetappid":
@@ -264,6 +270,10 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "payload": return java.lang.String.class;
         case "personaid":
         case "personaId": return java.lang.String.class;
+        case "personaname":
+        case "personaName": return java.lang.String.class;
+        case "personapictureurl":
+        case "personaPictureUrl": return java.lang.String.class;
         case "proxyhost":
         case "proxyHost": return java.lang.String.class;
         case "proxypassword":
@@ -297,6 +307,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "staterepository":
         case "stateRepository": return io.github.camelmessenger.state.ConversationStateRepository.class;
         case "step": return java.lang.String.class;
+        case "subscribedfields":
+        case "subscribedFields": return java.lang.String.class;
         case "subtitle": return java.lang.String.class;
         case "tag": return java.lang.String.class;
         case "targetappid":
@@ -411,6 +423,10 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "payload": return getOrCreateConfiguration(target).getPayload();
         case "personaid":
         case "personaId": return getOrCreateConfiguration(target).getPersonaId();
+        case "personaname":
+        case "personaName": return getOrCreateConfiguration(target).getPersonaName();
+        case "personapictureurl":
+        case "personaPictureUrl": return getOrCreateConfiguration(target).getPersonaPictureUrl();
         case "proxyhost":
         case "proxyHost": return getOrCreateConfiguration(target).getProxyHost();
         case "proxypassword":
@@ -444,6 +460,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "staterepository":
         case "stateRepository": return getOrCreateConfiguration(target).getStateRepository();
         case "step": return getOrCreateConfiguration(target).getStep();
+        case "subscribedfields":
+        case "subscribedFields": return getOrCreateConfiguration(target).getSubscribedFields();
         case "subtitle": return getOrCreateConfiguration(target).getSubtitle();
         case "tag": return getOrCreateConfiguration(target).getTag();
         case "targetappid":

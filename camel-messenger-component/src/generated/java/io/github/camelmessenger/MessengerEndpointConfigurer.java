@@ -106,6 +106,10 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "payload": target.getConfiguration().setPayload(property(camelContext, java.lang.String.class, value)); return true;
         case "personaid":
         case "personaId": target.getConfiguration().setPersonaId(property(camelContext, java.lang.String.class, value)); return true;
+        case "personaname":
+        case "personaName": target.getConfiguration().setPersonaName(property(camelContext, java.lang.String.class, value)); return true;
+        case "personapictureurl":
+        case "personaPictureUrl": target.getConfiguration().setPersonaPictureUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyhost":
         case "proxyHost": target.getConfiguration().setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxypassword":
@@ -139,6 +143,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "staterepository":
         case "stateRepository": target.getConfiguration().setStateRepository(property(camelContext, io.github.camelmessenger.state.ConversationStateRepository.class, value)); return true;
         case "step": target.getConfiguration().setStep(property(camelContext, java.lang.String.class, value)); return true;
+        case "subscribedfields":
+        case "subscribedFields": target.getConfiguration().setSubscribedFields(property(camelContext, java.lang.String.class, value)); return true;
         case "subtitle": target.getConfiguration().setSubtitle(property(camelContext, java.lang.String.class, value)); return true;
         case "tag": target.getConfiguration().setTag(property(camelContext, java.lang.String.class, value)); return true;
         case "targetappid":
@@ -250,6 +256,10 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "payload": return java.lang.String.class;
         case "personaid":
         case "personaId": return java.lang.String.class;
+        case "personaname":
+        case "personaName": return java.lang.String.class;
+        case "personapictureurl":
+        case "personaPictureUrl": return java.lang.String.class;
         case "proxyhost":
         case "proxyHost": return java.lang.String.class;
         case "proxypassword":
@@ -283,6 +293,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "staterepository":
         case "stateRepository": return io.github.camelmessenger.state.ConversationStateRepository.class;
         case "step": return java.lang.String.class;
+        case "subscribedfields":
+        case "subscribedFields": return java.lang.String.class;
         case "subtitle": return java.lang.String.class;
         case "tag": return java.lang.String.class;
         case "targetappid":
@@ -395,6 +407,10 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "payload": return target.getConfiguration().getPayload();
         case "personaid":
         case "personaId": return target.getConfiguration().getPersonaId();
+        case "personaname":
+        case "personaName": return target.getConfiguration().getPersonaName();
+        case "personapictureurl":
+        case "personaPictureUrl": return target.getConfiguration().getPersonaPictureUrl();
         case "proxyhost":
         case "proxyHost": return target.getConfiguration().getProxyHost();
         case "proxypassword":
@@ -428,6 +444,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "staterepository":
         case "stateRepository": return target.getConfiguration().getStateRepository();
         case "step": return target.getConfiguration().getStep();
+        case "subscribedfields":
+        case "subscribedFields": return target.getConfiguration().getSubscribedFields();
         case "subtitle": return target.getConfiguration().getSubtitle();
         case "tag": return target.getConfiguration().getTag();
         case "targetappid":

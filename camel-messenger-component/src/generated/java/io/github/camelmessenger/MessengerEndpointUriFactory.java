@@ -23,7 +23,7 @@ public class MessengerEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(76);
+        Set<String> props = new HashSet<>(79);
         props.add("allowInsecureBaseUri");
         props.add("allowUnsigned");
         props.add("apiVersion");
@@ -69,6 +69,8 @@ public class MessengerEndpointUriFactory extends org.apache.camel.support.compon
         props.add("pageId");
         props.add("payload");
         props.add("personaId");
+        props.add("personaName");
+        props.add("personaPictureUrl");
         props.add("proxyHost");
         props.add("proxyPassword");
         props.add("proxyPort");
@@ -87,6 +89,7 @@ public class MessengerEndpointUriFactory extends org.apache.camel.support.compon
         props.add("sslContextParameters");
         props.add("stateRepository");
         props.add("step");
+        props.add("subscribedFields");
         props.add("subtitle");
         props.add("tag");
         props.add("targetAppId");

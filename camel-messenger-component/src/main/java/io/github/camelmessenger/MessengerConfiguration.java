@@ -51,8 +51,17 @@ public class MessengerConfiguration implements Cloneable {
     @UriParam(label = "producer", enums = "REGULAR,SILENT_PUSH,NO_PUSH",
               description = "The push notification type of sent messages.")
     private String notificationType;
-    @UriParam(label = "producer", description = "The persona to send as.")
+    @UriParam(label = "producer", description = "The persona to send as (also the persona getPersona and "
+                                                + "deletePersona act on).")
     private String personaId;
+    @UriParam(label = "producer", description = "createPersona: the persona's name, when the body does not give it.")
+    private String personaName;
+    @UriParam(label = "producer",
+              description = "createPersona: the persona's profile picture URL, when the body does not give it.")
+    private String personaPictureUrl;
+    @UriParam(label = "producer", defaultValue = "messages,messaging_postbacks,messaging_optins,messaging_handovers,standby",
+              description = "subscribeApp: the Page webhook fields to subscribe the app to, comma separated.")
+    private String subscribedFields = "messages,messaging_postbacks,messaging_optins,messaging_handovers,standby";
     @UriParam(label = "producer",
               description = "Quick replies in shorthand, comma separated: Label (payload = label), Label=payload, "
                             + "user_email, user_phone_number, Label [https://icon.url]. Up to 13.")
@@ -863,5 +872,29 @@ public class MessengerConfiguration implements Cloneable {
 
     public void setValidateLimits(boolean validateLimits) {
         this.validateLimits = validateLimits;
+    }
+
+    public String getPersonaName() {
+        return personaName;
+    }
+
+    public void setPersonaName(String personaName) {
+        this.personaName = personaName;
+    }
+
+    public String getPersonaPictureUrl() {
+        return personaPictureUrl;
+    }
+
+    public void setPersonaPictureUrl(String personaPictureUrl) {
+        this.personaPictureUrl = personaPictureUrl;
+    }
+
+    public String getSubscribedFields() {
+        return subscribedFields;
+    }
+
+    public void setSubscribedFields(String subscribedFields) {
+        this.subscribedFields = subscribedFields;
     }
 }

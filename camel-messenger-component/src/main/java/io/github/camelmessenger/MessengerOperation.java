@@ -22,6 +22,12 @@ public enum MessengerOperation {
     extendThreadControl,
     getThreadOwner,
     waitForResponse,
+    createPersona,
+    getPersona,
+    listPersonas,
+    deletePersona,
+    subscribeApp,
+    unsubscribeApp,
     webhook;
 
     public boolean isProducer() {

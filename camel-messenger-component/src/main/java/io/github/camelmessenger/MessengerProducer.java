@@ -9,6 +9,8 @@ import io.github.camelmessenger.internal.graph.GraphResponse;
 import io.github.camelmessenger.internal.operation.Attachments;
 import io.github.camelmessenger.internal.operation.CustomRequests;
 import io.github.camelmessenger.internal.operation.Messages;
+import io.github.camelmessenger.internal.operation.PageSubscriptions;
+import io.github.camelmessenger.internal.operation.Personas;
 import io.github.camelmessenger.internal.operation.SendTemplates;
 import io.github.camelmessenger.internal.operation.SenderActions;
 import io.github.camelmessenger.internal.operation.ThreadControl;
@@ -85,6 +87,8 @@ public class MessengerProducer extends DefaultAsyncProducer {
                 case sendToInbox, giveThreadControl, takeThreadControl, requestThreadControl, releaseThreadControl,
                         extendThreadControl, getThreadOwner ->
                     ThreadControl.call(operation, start(exchange));
+                case createPersona, getPersona, listPersonas, deletePersona -> Personas.call(operation, start(exchange));
+                case subscribeApp, unsubscribeApp -> PageSubscriptions.call(operation, start(exchange));
                 case waitForResponse -> {
                     // records state and completes at once: no Graph API call
                     Waits.record(exchange, getEndpoint().getConfiguration(), outbound.state(), outbound.clock());
@@ -104,7 +108,8 @@ public class MessengerProducer extends DefaultAsyncProducer {
             return true;
         }
         client.send(call.request(), new Outcome(exchange, callback, call.oneTimeNotifToken(),
-                operation == MessengerOperation.getThreadOwner, continuation, meters, operation.name()));
+                operation == MessengerOperation.getThreadOwner, continuation, meters, operation.name(),
+                call.idHeader()));
         return false;
     }
 
@@ -124,11 +129,12 @@ public class MessengerProducer extends DefaultAsyncProducer {
         private final Executor continuation;
         private final MessengerMeters meters;
         private final String operation;
+        private final String idHeader;
         private GraphResponse response;
         private Throwable failure;
 
         Outcome(Exchange exchange, AsyncCallback callback, String oneTimeNotifToken, boolean threadOwnerQuery,
-                Executor continuation, MessengerMeters meters, String operation) {
+                Executor continuation, MessengerMeters meters, String operation, String idHeader) {
             this.exchange = exchange;
             this.callback = callback;
             this.oneTimeNotifToken = oneTimeNotifToken;
@@ -136,6 +142,7 @@ public class MessengerProducer extends DefaultAsyncProducer {
             this.continuation = continuation;
             this.meters = meters;
             this.operation = operation;
+            this.idHeader = idHeader;
         }
 
         @Override
@@ -172,7 +179,7 @@ public class MessengerProducer extends DefaultAsyncProducer {
                     if (oneTimeNotifToken != null) {
                         OneTimeNotifTokens.markSpent(exchange, oneTimeNotifToken);
                     }
-                    ResponseHeaders.apply(exchange.getMessage(), response, threadOwnerQuery);
+                    ResponseHeaders.apply(exchange.getMessage(), response, threadOwnerQuery, idHeader);
                 }
             } catch (Exception e) {
                 exchange.setException(e);

@@ -15,7 +15,20 @@ public final class ResponseHeaders {
      *                         this answer, so an idle thread (no owner) leaves none from the incoming exchange
      */
     public static void apply(Message message, GraphResponse response, boolean threadOwnerQuery) {
+        apply(message, response, threadOwnerQuery, null);
+    }
+
+    /** @param idHeader the header that gets the answer's top-level {@code id}, or null */
+    public static void apply(Message message, GraphResponse response, boolean threadOwnerQuery, String idHeader) {
         message.setBody(response.bodyAsString());
+        if (idHeader != null) {
+            try {
+                String id = Json.MAPPER.readTree(response.body()).path("id").asText(null);
+                setIfPresent(message, idHeader, id);
+            } catch (java.io.IOException e) {
+                throw new io.github.camelmessenger.MessengerException("The Graph API answer has no readable id", e);
+            }
+        }
         setIfPresent(message, MessengerConstants.MESSAGE_ID, response.messageId());
         setIfPresent(message, MessengerConstants.ATTACHMENT_ID, response.attachmentId());
         setIfPresent(message, MessengerConstants.RESPONSE_RECIPIENT_ID, response.recipientId());
