@@ -64,6 +64,7 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "duration": getOrCreateConfiguration(target).setDuration(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "eventtypes":
         case "eventTypes": getOrCreateConfiguration(target).setEventTypes(property(camelContext, java.lang.String.class, value)); return true;
+        case "fields": getOrCreateConfiguration(target).setFields(property(camelContext, java.lang.String.class, value)); return true;
         case "idempotentrepository":
         case "idempotentRepository": getOrCreateConfiguration(target).setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "imageaspectratio":
@@ -164,6 +165,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "tokenResolver": getOrCreateConfiguration(target).setTokenResolver(property(camelContext, io.github.camelmessenger.MessengerPageTokenResolver.class, value)); return true;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
+        case "userprofilecachettl":
+        case "userProfileCacheTtl": getOrCreateConfiguration(target).setUserProfileCacheTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "validatelimits":
         case "validateLimits": getOrCreateConfiguration(target).setValidateLimits(property(camelContext, boolean.class, value)); return true;
         case "verifytoken":
@@ -221,6 +224,7 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "duration": return long.class;
         case "eventtypes":
         case "eventTypes": return java.lang.String.class;
+        case "fields": return java.lang.String.class;
         case "idempotentrepository":
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "imageaspectratio":
@@ -321,6 +325,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "tokenResolver": return io.github.camelmessenger.MessengerPageTokenResolver.class;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return boolean.class;
+        case "userprofilecachettl":
+        case "userProfileCacheTtl": return long.class;
         case "validatelimits":
         case "validateLimits": return boolean.class;
         case "verifytoken":
@@ -374,6 +380,7 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "duration": return getOrCreateConfiguration(target).getDuration();
         case "eventtypes":
         case "eventTypes": return getOrCreateConfiguration(target).getEventTypes();
+        case "fields": return getOrCreateConfiguration(target).getFields();
         case "idempotentrepository":
         case "idempotentRepository": return getOrCreateConfiguration(target).getIdempotentRepository();
         case "imageaspectratio":
@@ -474,6 +481,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "tokenResolver": return getOrCreateConfiguration(target).getTokenResolver();
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();
+        case "userprofilecachettl":
+        case "userProfileCacheTtl": return getOrCreateConfiguration(target).getUserProfileCacheTtl();
         case "validatelimits":
         case "validateLimits": return getOrCreateConfiguration(target).isValidateLimits();
         case "verifytoken":

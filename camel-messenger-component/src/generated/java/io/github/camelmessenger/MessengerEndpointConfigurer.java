@@ -57,6 +57,7 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
+        case "fields": target.getConfiguration().setFields(property(camelContext, java.lang.String.class, value)); return true;
         case "idempotentrepository":
         case "idempotentRepository": target.getConfiguration().setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "imageaspectratio":
@@ -155,6 +156,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "title": target.getConfiguration().setTitle(property(camelContext, java.lang.String.class, value)); return true;
         case "tokenresolver":
         case "tokenResolver": target.getConfiguration().setTokenResolver(property(camelContext, io.github.camelmessenger.MessengerPageTokenResolver.class, value)); return true;
+        case "userprofilecachettl":
+        case "userProfileCacheTtl": target.getConfiguration().setUserProfileCacheTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "validatelimits":
         case "validateLimits": target.getConfiguration().setValidateLimits(property(camelContext, boolean.class, value)); return true;
         case "verifytoken":
@@ -207,6 +210,7 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
+        case "fields": return java.lang.String.class;
         case "idempotentrepository":
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "imageaspectratio":
@@ -305,6 +309,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "title": return java.lang.String.class;
         case "tokenresolver":
         case "tokenResolver": return io.github.camelmessenger.MessengerPageTokenResolver.class;
+        case "userprofilecachettl":
+        case "userProfileCacheTtl": return long.class;
         case "validatelimits":
         case "validateLimits": return boolean.class;
         case "verifytoken":
@@ -358,6 +364,7 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
+        case "fields": return target.getConfiguration().getFields();
         case "idempotentrepository":
         case "idempotentRepository": return target.getConfiguration().getIdempotentRepository();
         case "imageaspectratio":
@@ -456,6 +463,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "title": return target.getConfiguration().getTitle();
         case "tokenresolver":
         case "tokenResolver": return target.getConfiguration().getTokenResolver();
+        case "userprofilecachettl":
+        case "userProfileCacheTtl": return target.getConfiguration().getUserProfileCacheTtl();
         case "validatelimits":
         case "validateLimits": return target.getConfiguration().isValidateLimits();
         case "verifytoken":

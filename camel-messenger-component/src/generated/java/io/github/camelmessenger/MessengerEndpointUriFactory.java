@@ -23,7 +23,7 @@ public class MessengerEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(79);
+        Set<String> props = new HashSet<>(81);
         props.add("allowInsecureBaseUri");
         props.add("allowUnsigned");
         props.add("apiVersion");
@@ -42,6 +42,7 @@ public class MessengerEndpointUriFactory extends org.apache.camel.support.compon
         props.add("eventTypes");
         props.add("exceptionHandler");
         props.add("exchangePattern");
+        props.add("fields");
         props.add("idempotentRepository");
         props.add("imageAspectRatio");
         props.add("imageUrl");
@@ -97,6 +98,7 @@ public class MessengerEndpointUriFactory extends org.apache.camel.support.compon
         props.add("timeout");
         props.add("title");
         props.add("tokenResolver");
+        props.add("userProfileCacheTtl");
         props.add("validateLimits");
         props.add("verifyToken");
         props.add("vertx");

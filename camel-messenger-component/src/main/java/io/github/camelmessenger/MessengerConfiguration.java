@@ -54,6 +54,14 @@ public class MessengerConfiguration implements Cloneable {
     @UriParam(label = "producer", description = "The persona to send as (also the persona getPersona and "
                                                 + "deletePersona act on).")
     private String personaId;
+    @UriParam(label = "producer", defaultValue = "first_name,last_name,profile_pic",
+              description = "getUserProfile: the profile fields to read, comma separated: first_name, last_name, "
+                            + "profile_pic, and with the matching permissions locale, timezone, gender.")
+    private String fields = "first_name,last_name,profile_pic";
+    @UriParam(label = "producer", defaultValue = "3600000", javaType = "java.time.Duration",
+              description = "getUserProfile: how long a profile is kept per Page and user before it is read again; "
+                            + "0 reads it every time.")
+    private long userProfileCacheTtl = 3600000;
     @UriParam(label = "producer", description = "createPersona: the persona's name, when the body does not give it.")
     private String personaName;
     @UriParam(label = "producer",
@@ -896,5 +904,21 @@ public class MessengerConfiguration implements Cloneable {
 
     public void setSubscribedFields(String subscribedFields) {
         this.subscribedFields = subscribedFields;
+    }
+
+    public String getFields() {
+        return fields;
+    }
+
+    public void setFields(String fields) {
+        this.fields = fields;
+    }
+
+    public long getUserProfileCacheTtl() {
+        return userProfileCacheTtl;
+    }
+
+    public void setUserProfileCacheTtl(long userProfileCacheTtl) {
+        this.userProfileCacheTtl = userProfileCacheTtl;
     }
 }

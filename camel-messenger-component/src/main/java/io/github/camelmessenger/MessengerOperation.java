@@ -22,6 +22,7 @@ public enum MessengerOperation {
     extendThreadControl,
     getThreadOwner,
     waitForResponse,
+    getUserProfile,
     createPersona,
     getPersona,
     listPersonas,

@@ -14,6 +14,7 @@ import io.github.camelmessenger.internal.operation.Personas;
 import io.github.camelmessenger.internal.operation.SendTemplates;
 import io.github.camelmessenger.internal.operation.SenderActions;
 import io.github.camelmessenger.internal.operation.ThreadControl;
+import io.github.camelmessenger.internal.operation.UserProfiles;
 import io.github.camelmessenger.internal.operation.Waits;
 import io.github.camelmessenger.internal.send.OneTimeNotifTokens;
 import io.github.camelmessenger.internal.send.Outbound;
@@ -87,6 +88,8 @@ public class MessengerProducer extends DefaultAsyncProducer {
                 case sendToInbox, giveThreadControl, takeThreadControl, requestThreadControl, releaseThreadControl,
                         extendThreadControl, getThreadOwner ->
                     ThreadControl.call(operation, start(exchange));
+                case getUserProfile -> UserProfiles.getUserProfile(start(exchange),
+                        getEndpoint().getComponent().userProfiles());
                 case createPersona, getPersona, listPersonas, deletePersona -> Personas.call(operation, start(exchange));
                 case subscribeApp, unsubscribeApp -> PageSubscriptions.call(operation, start(exchange));
                 case waitForResponse -> {
@@ -107,9 +110,15 @@ public class MessengerProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
-        client.send(call.request(), new Outcome(exchange, callback, call.oneTimeNotifToken(),
+        Outcome outcome = new Outcome(exchange, callback, call.oneTimeNotifToken(),
                 operation == MessengerOperation.getThreadOwner, continuation, meters, operation.name(),
-                call.idHeader()));
+                call.reader());
+        if (call.answer() != null) {
+            // answered from a cache: no call, the exchange continues as after one
+            outcome.succeeded(call.answer());
+        } else {
+            client.send(call.request(), outcome);
+        }
         return false;
     }
 
@@ -129,12 +138,12 @@ public class MessengerProducer extends DefaultAsyncProducer {
         private final Executor continuation;
         private final MessengerMeters meters;
         private final String operation;
-        private final String idHeader;
+        private final PreparedCall.AnswerReader reader;
         private GraphResponse response;
         private Throwable failure;
 
         Outcome(Exchange exchange, AsyncCallback callback, String oneTimeNotifToken, boolean threadOwnerQuery,
-                Executor continuation, MessengerMeters meters, String operation, String idHeader) {
+                Executor continuation, MessengerMeters meters, String operation, PreparedCall.AnswerReader reader) {
             this.exchange = exchange;
             this.callback = callback;
             this.oneTimeNotifToken = oneTimeNotifToken;
@@ -142,7 +151,7 @@ public class MessengerProducer extends DefaultAsyncProducer {
             this.continuation = continuation;
             this.meters = meters;
             this.operation = operation;
-            this.idHeader = idHeader;
+            this.reader = reader;
         }
 
         @Override
@@ -179,7 +188,7 @@ public class MessengerProducer extends DefaultAsyncProducer {
                     if (oneTimeNotifToken != null) {
                         OneTimeNotifTokens.markSpent(exchange, oneTimeNotifToken);
                     }
-                    ResponseHeaders.apply(exchange.getMessage(), response, threadOwnerQuery, idHeader);
+                    ResponseHeaders.apply(exchange.getMessage(), response, threadOwnerQuery, reader);
                 }
             } catch (Exception e) {
                 exchange.setException(e);

@@ -18,17 +18,26 @@ public final class ResponseHeaders {
         apply(message, response, threadOwnerQuery, null);
     }
 
-    /** @param idHeader the header that gets the answer's top-level {@code id}, or null */
-    public static void apply(Message message, GraphResponse response, boolean threadOwnerQuery, String idHeader) {
-        message.setBody(response.bodyAsString());
-        if (idHeader != null) {
-            try {
-                String id = Json.MAPPER.readTree(response.body()).path("id").asText(null);
-                setIfPresent(message, idHeader, id);
-            } catch (java.io.IOException e) {
-                throw new io.github.camelmessenger.MessengerException("The Graph API answer has no readable id", e);
-            }
+    /** @param reader the operation's own reading of the answer (after the usual headers), or null */
+    public static void apply(Message message, GraphResponse response, boolean threadOwnerQuery,
+                             PreparedCall.AnswerReader reader) {
+        applyUsual(message, response, threadOwnerQuery);
+        if (reader != null) {
+            reader.read(message, response);
         }
+    }
+
+    /** The answer's top-level {@code id} into a header. */
+    static void id(Message message, GraphResponse response, String header) {
+        try {
+            setIfPresent(message, header, Json.MAPPER.readTree(response.body()).path("id").asText(null));
+        } catch (java.io.IOException e) {
+            throw new io.github.camelmessenger.MessengerException("The Graph API answer has no readable id", e);
+        }
+    }
+
+    private static void applyUsual(Message message, GraphResponse response, boolean threadOwnerQuery) {
+        message.setBody(response.bodyAsString());
         setIfPresent(message, MessengerConstants.MESSAGE_ID, response.messageId());
         setIfPresent(message, MessengerConstants.ATTACHMENT_ID, response.attachmentId());
         setIfPresent(message, MessengerConstants.RESPONSE_RECIPIENT_ID, response.recipientId());
