@@ -64,6 +64,7 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "duration": getOrCreateConfiguration(target).setDuration(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "eventtypes":
         case "eventTypes": getOrCreateConfiguration(target).setEventTypes(property(camelContext, java.lang.String.class, value)); return true;
+        case "fields": getOrCreateConfiguration(target).setFields(property(camelContext, java.lang.String.class, value)); return true;
         case "idempotentrepository":
         case "idempotentRepository": getOrCreateConfiguration(target).setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "imageaspectratio":
@@ -113,6 +114,10 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "payload": getOrCreateConfiguration(target).setPayload(property(camelContext, java.lang.String.class, value)); return true;
         case "personaid":
         case "personaId": getOrCreateConfiguration(target).setPersonaId(property(camelContext, java.lang.String.class, value)); return true;
+        case "personaname":
+        case "personaName": getOrCreateConfiguration(target).setPersonaName(property(camelContext, java.lang.String.class, value)); return true;
+        case "personapictureurl":
+        case "personaPictureUrl": getOrCreateConfiguration(target).setPersonaPictureUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyhost":
         case "proxyHost": getOrCreateConfiguration(target).setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxypassword":
@@ -146,6 +151,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "staterepository":
         case "stateRepository": getOrCreateConfiguration(target).setStateRepository(property(camelContext, io.github.camelmessenger.state.ConversationStateRepository.class, value)); return true;
         case "step": getOrCreateConfiguration(target).setStep(property(camelContext, java.lang.String.class, value)); return true;
+        case "subscribedfields":
+        case "subscribedFields": getOrCreateConfiguration(target).setSubscribedFields(property(camelContext, java.lang.String.class, value)); return true;
         case "subtitle": getOrCreateConfiguration(target).setSubtitle(property(camelContext, java.lang.String.class, value)); return true;
         case "tag": getOrCreateConfiguration(target).setTag(property(camelContext, java.lang.String.class, value)); return true;
         case "targetappid":
@@ -158,6 +165,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "tokenResolver": getOrCreateConfiguration(target).setTokenResolver(property(camelContext, io.github.camelmessenger.MessengerPageTokenResolver.class, value)); return true;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
+        case "userprofilecachettl":
+        case "userProfileCacheTtl": getOrCreateConfiguration(target).setUserProfileCacheTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "validatelimits":
         case "validateLimits": getOrCreateConfiguration(target).setValidateLimits(property(camelContext, boolean.class, value)); return true;
         case "verifytoken":
@@ -215,6 +224,7 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "duration": return long.class;
         case "eventtypes":
         case "eventTypes": return java.lang.String.class;
+        case "fields": return java.lang.String.class;
         case "idempotentrepository":
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "imageaspectratio":
@@ -264,6 +274,10 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "payload": return java.lang.String.class;
         case "personaid":
         case "personaId": return java.lang.String.class;
+        case "personaname":
+        case "personaName": return java.lang.String.class;
+        case "personapictureurl":
+        case "personaPictureUrl": return java.lang.String.class;
         case "proxyhost":
         case "proxyHost": return java.lang.String.class;
         case "proxypassword":
@@ -297,6 +311,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "staterepository":
         case "stateRepository": return io.github.camelmessenger.state.ConversationStateRepository.class;
         case "step": return java.lang.String.class;
+        case "subscribedfields":
+        case "subscribedFields": return java.lang.String.class;
         case "subtitle": return java.lang.String.class;
         case "tag": return java.lang.String.class;
         case "targetappid":
@@ -309,6 +325,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "tokenResolver": return io.github.camelmessenger.MessengerPageTokenResolver.class;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return boolean.class;
+        case "userprofilecachettl":
+        case "userProfileCacheTtl": return long.class;
         case "validatelimits":
         case "validateLimits": return boolean.class;
         case "verifytoken":
@@ -362,6 +380,7 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "duration": return getOrCreateConfiguration(target).getDuration();
         case "eventtypes":
         case "eventTypes": return getOrCreateConfiguration(target).getEventTypes();
+        case "fields": return getOrCreateConfiguration(target).getFields();
         case "idempotentrepository":
         case "idempotentRepository": return getOrCreateConfiguration(target).getIdempotentRepository();
         case "imageaspectratio":
@@ -411,6 +430,10 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "payload": return getOrCreateConfiguration(target).getPayload();
         case "personaid":
         case "personaId": return getOrCreateConfiguration(target).getPersonaId();
+        case "personaname":
+        case "personaName": return getOrCreateConfiguration(target).getPersonaName();
+        case "personapictureurl":
+        case "personaPictureUrl": return getOrCreateConfiguration(target).getPersonaPictureUrl();
         case "proxyhost":
         case "proxyHost": return getOrCreateConfiguration(target).getProxyHost();
         case "proxypassword":
@@ -444,6 +467,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "staterepository":
         case "stateRepository": return getOrCreateConfiguration(target).getStateRepository();
         case "step": return getOrCreateConfiguration(target).getStep();
+        case "subscribedfields":
+        case "subscribedFields": return getOrCreateConfiguration(target).getSubscribedFields();
         case "subtitle": return getOrCreateConfiguration(target).getSubtitle();
         case "tag": return getOrCreateConfiguration(target).getTag();
         case "targetappid":
@@ -456,6 +481,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "tokenResolver": return getOrCreateConfiguration(target).getTokenResolver();
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();
+        case "userprofilecachettl":
+        case "userProfileCacheTtl": return getOrCreateConfiguration(target).getUserProfileCacheTtl();
         case "validatelimits":
         case "validateLimits": return getOrCreateConfiguration(target).isValidateLimits();
         case "verifytoken":

@@ -57,6 +57,7 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
+        case "fields": target.getConfiguration().setFields(property(camelContext, java.lang.String.class, value)); return true;
         case "idempotentrepository":
         case "idempotentRepository": target.getConfiguration().setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "imageaspectratio":
@@ -106,6 +107,10 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "payload": target.getConfiguration().setPayload(property(camelContext, java.lang.String.class, value)); return true;
         case "personaid":
         case "personaId": target.getConfiguration().setPersonaId(property(camelContext, java.lang.String.class, value)); return true;
+        case "personaname":
+        case "personaName": target.getConfiguration().setPersonaName(property(camelContext, java.lang.String.class, value)); return true;
+        case "personapictureurl":
+        case "personaPictureUrl": target.getConfiguration().setPersonaPictureUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyhost":
         case "proxyHost": target.getConfiguration().setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxypassword":
@@ -139,6 +144,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "staterepository":
         case "stateRepository": target.getConfiguration().setStateRepository(property(camelContext, io.github.camelmessenger.state.ConversationStateRepository.class, value)); return true;
         case "step": target.getConfiguration().setStep(property(camelContext, java.lang.String.class, value)); return true;
+        case "subscribedfields":
+        case "subscribedFields": target.getConfiguration().setSubscribedFields(property(camelContext, java.lang.String.class, value)); return true;
         case "subtitle": target.getConfiguration().setSubtitle(property(camelContext, java.lang.String.class, value)); return true;
         case "tag": target.getConfiguration().setTag(property(camelContext, java.lang.String.class, value)); return true;
         case "targetappid":
@@ -149,6 +156,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "title": target.getConfiguration().setTitle(property(camelContext, java.lang.String.class, value)); return true;
         case "tokenresolver":
         case "tokenResolver": target.getConfiguration().setTokenResolver(property(camelContext, io.github.camelmessenger.MessengerPageTokenResolver.class, value)); return true;
+        case "userprofilecachettl":
+        case "userProfileCacheTtl": target.getConfiguration().setUserProfileCacheTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "validatelimits":
         case "validateLimits": target.getConfiguration().setValidateLimits(property(camelContext, boolean.class, value)); return true;
         case "verifytoken":
@@ -201,6 +210,7 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
+        case "fields": return java.lang.String.class;
         case "idempotentrepository":
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "imageaspectratio":
@@ -250,6 +260,10 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "payload": return java.lang.String.class;
         case "personaid":
         case "personaId": return java.lang.String.class;
+        case "personaname":
+        case "personaName": return java.lang.String.class;
+        case "personapictureurl":
+        case "personaPictureUrl": return java.lang.String.class;
         case "proxyhost":
         case "proxyHost": return java.lang.String.class;
         case "proxypassword":
@@ -283,6 +297,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "staterepository":
         case "stateRepository": return io.github.camelmessenger.state.ConversationStateRepository.class;
         case "step": return java.lang.String.class;
+        case "subscribedfields":
+        case "subscribedFields": return java.lang.String.class;
         case "subtitle": return java.lang.String.class;
         case "tag": return java.lang.String.class;
         case "targetappid":
@@ -293,6 +309,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "title": return java.lang.String.class;
         case "tokenresolver":
         case "tokenResolver": return io.github.camelmessenger.MessengerPageTokenResolver.class;
+        case "userprofilecachettl":
+        case "userProfileCacheTtl": return long.class;
         case "validatelimits":
         case "validateLimits": return boolean.class;
         case "verifytoken":
@@ -346,6 +364,7 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
+        case "fields": return target.getConfiguration().getFields();
         case "idempotentrepository":
         case "idempotentRepository": return target.getConfiguration().getIdempotentRepository();
         case "imageaspectratio":
@@ -395,6 +414,10 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "payload": return target.getConfiguration().getPayload();
         case "personaid":
         case "personaId": return target.getConfiguration().getPersonaId();
+        case "personaname":
+        case "personaName": return target.getConfiguration().getPersonaName();
+        case "personapictureurl":
+        case "personaPictureUrl": return target.getConfiguration().getPersonaPictureUrl();
         case "proxyhost":
         case "proxyHost": return target.getConfiguration().getProxyHost();
         case "proxypassword":
@@ -428,6 +451,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "staterepository":
         case "stateRepository": return target.getConfiguration().getStateRepository();
         case "step": return target.getConfiguration().getStep();
+        case "subscribedfields":
+        case "subscribedFields": return target.getConfiguration().getSubscribedFields();
         case "subtitle": return target.getConfiguration().getSubtitle();
         case "tag": return target.getConfiguration().getTag();
         case "targetappid":
@@ -438,6 +463,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "title": return target.getConfiguration().getTitle();
         case "tokenresolver":
         case "tokenResolver": return target.getConfiguration().getTokenResolver();
+        case "userprofilecachettl":
+        case "userProfileCacheTtl": return target.getConfiguration().getUserProfileCacheTtl();
         case "validatelimits":
         case "validateLimits": return target.getConfiguration().isValidateLimits();
         case "verifytoken":

@@ -23,7 +23,7 @@ public class MessengerEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(76);
+        Set<String> props = new HashSet<>(81);
         props.add("allowInsecureBaseUri");
         props.add("allowUnsigned");
         props.add("apiVersion");
@@ -42,6 +42,7 @@ public class MessengerEndpointUriFactory extends org.apache.camel.support.compon
         props.add("eventTypes");
         props.add("exceptionHandler");
         props.add("exchangePattern");
+        props.add("fields");
         props.add("idempotentRepository");
         props.add("imageAspectRatio");
         props.add("imageUrl");
@@ -69,6 +70,8 @@ public class MessengerEndpointUriFactory extends org.apache.camel.support.compon
         props.add("pageId");
         props.add("payload");
         props.add("personaId");
+        props.add("personaName");
+        props.add("personaPictureUrl");
         props.add("proxyHost");
         props.add("proxyPassword");
         props.add("proxyPort");
@@ -87,6 +90,7 @@ public class MessengerEndpointUriFactory extends org.apache.camel.support.compon
         props.add("sslContextParameters");
         props.add("stateRepository");
         props.add("step");
+        props.add("subscribedFields");
         props.add("subtitle");
         props.add("tag");
         props.add("targetAppId");
@@ -94,6 +98,7 @@ public class MessengerEndpointUriFactory extends org.apache.camel.support.compon
         props.add("timeout");
         props.add("title");
         props.add("tokenResolver");
+        props.add("userProfileCacheTtl");
         props.add("validateLimits");
         props.add("verifyToken");
         props.add("vertx");

@@ -12,6 +12,7 @@ import io.github.camelmessenger.internal.graph.GraphClient;
 import io.github.camelmessenger.internal.graph.GraphClientOptions;
 import io.github.camelmessenger.internal.graph.GraphTarget;
 import io.github.camelmessenger.internal.graph.GraphTransport;
+import io.github.camelmessenger.internal.operation.UserProfiles;
 import io.github.camelmessenger.internal.validation.OptionValues;
 import io.github.camelmessenger.internal.graph.PageRateLimiter;
 import io.github.camelmessenger.jdbc.DataSourceAware;
@@ -55,6 +56,7 @@ public class MessengerComponent extends DefaultComponent implements SSLContextPa
     private boolean useGlobalSslContextParameters;
 
     private volatile MessengerMeters meters = MessengerMeters.NONE;
+    private UserProfiles userProfiles;
     private Vertx ownVertx;
     private ExecutorService continuations;
     private ConversationStateRepository defaultState;
@@ -221,6 +223,14 @@ public class MessengerComponent extends DefaultComponent implements SSLContextPa
         super.doStart();
         resolveClock();
         meters = MessengerMeters.of(getCamelContext());
+    }
+
+    /** The user profiles read by getUserProfile, kept per Page and user for userProfileCacheTtl. */
+    synchronized UserProfiles userProfiles() {
+        if (userProfiles == null) {
+            userProfiles = new UserProfiles(clock());
+        }
+        return userProfiles;
     }
 
     /** Where the component counts its sends, retries, webhook events and waits (nowhere without Micrometer). */

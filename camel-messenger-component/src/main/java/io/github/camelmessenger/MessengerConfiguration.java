@@ -51,8 +51,25 @@ public class MessengerConfiguration implements Cloneable {
     @UriParam(label = "producer", enums = "REGULAR,SILENT_PUSH,NO_PUSH",
               description = "The push notification type of sent messages.")
     private String notificationType;
-    @UriParam(label = "producer", description = "The persona to send as.")
+    @UriParam(label = "producer", description = "The persona to send as (also the persona getPersona and "
+                                                + "deletePersona act on).")
     private String personaId;
+    @UriParam(label = "producer", defaultValue = "first_name,last_name,profile_pic",
+              description = "getUserProfile: the profile fields to read, comma separated: first_name, last_name, "
+                            + "profile_pic, and with the matching permissions locale, timezone, gender.")
+    private String fields = "first_name,last_name,profile_pic";
+    @UriParam(label = "producer", defaultValue = "3600000", javaType = "java.time.Duration",
+              description = "getUserProfile: how long a profile is kept per Page and user before it is read again; "
+                            + "0 reads it every time.")
+    private long userProfileCacheTtl = 3600000;
+    @UriParam(label = "producer", description = "createPersona: the persona's name, when the body does not give it.")
+    private String personaName;
+    @UriParam(label = "producer",
+              description = "createPersona: the persona's profile picture URL, when the body does not give it.")
+    private String personaPictureUrl;
+    @UriParam(label = "producer", defaultValue = "messages,messaging_postbacks,messaging_optins,messaging_handovers,standby",
+              description = "subscribeApp: the Page webhook fields to subscribe the app to, comma separated.")
+    private String subscribedFields = "messages,messaging_postbacks,messaging_optins,messaging_handovers,standby";
     @UriParam(label = "producer",
               description = "Quick replies in shorthand, comma separated: Label (payload = label), Label=payload, "
                             + "user_email, user_phone_number, Label [https://icon.url]. Up to 13.")
@@ -863,5 +880,45 @@ public class MessengerConfiguration implements Cloneable {
 
     public void setValidateLimits(boolean validateLimits) {
         this.validateLimits = validateLimits;
+    }
+
+    public String getPersonaName() {
+        return personaName;
+    }
+
+    public void setPersonaName(String personaName) {
+        this.personaName = personaName;
+    }
+
+    public String getPersonaPictureUrl() {
+        return personaPictureUrl;
+    }
+
+    public void setPersonaPictureUrl(String personaPictureUrl) {
+        this.personaPictureUrl = personaPictureUrl;
+    }
+
+    public String getSubscribedFields() {
+        return subscribedFields;
+    }
+
+    public void setSubscribedFields(String subscribedFields) {
+        this.subscribedFields = subscribedFields;
+    }
+
+    public String getFields() {
+        return fields;
+    }
+
+    public void setFields(String fields) {
+        this.fields = fields;
+    }
+
+    public long getUserProfileCacheTtl() {
+        return userProfileCacheTtl;
+    }
+
+    public void setUserProfileCacheTtl(long userProfileCacheTtl) {
+        this.userProfileCacheTtl = userProfileCacheTtl;
     }
 }

@@ -9,9 +9,12 @@ import io.github.camelmessenger.internal.graph.GraphResponse;
 import io.github.camelmessenger.internal.operation.Attachments;
 import io.github.camelmessenger.internal.operation.CustomRequests;
 import io.github.camelmessenger.internal.operation.Messages;
+import io.github.camelmessenger.internal.operation.PageSubscriptions;
+import io.github.camelmessenger.internal.operation.Personas;
 import io.github.camelmessenger.internal.operation.SendTemplates;
 import io.github.camelmessenger.internal.operation.SenderActions;
 import io.github.camelmessenger.internal.operation.ThreadControl;
+import io.github.camelmessenger.internal.operation.UserProfiles;
 import io.github.camelmessenger.internal.operation.Waits;
 import io.github.camelmessenger.internal.send.OneTimeNotifTokens;
 import io.github.camelmessenger.internal.send.Outbound;
@@ -85,6 +88,10 @@ public class MessengerProducer extends DefaultAsyncProducer {
                 case sendToInbox, giveThreadControl, takeThreadControl, requestThreadControl, releaseThreadControl,
                         extendThreadControl, getThreadOwner ->
                     ThreadControl.call(operation, start(exchange));
+                case getUserProfile -> UserProfiles.getUserProfile(start(exchange),
+                        getEndpoint().getComponent().userProfiles());
+                case createPersona, getPersona, listPersonas, deletePersona -> Personas.call(operation, start(exchange));
+                case subscribeApp, unsubscribeApp -> PageSubscriptions.call(operation, start(exchange));
                 case waitForResponse -> {
                     // records state and completes at once: no Graph API call
                     Waits.record(exchange, getEndpoint().getConfiguration(), outbound.state(), outbound.clock());
@@ -103,8 +110,15 @@ public class MessengerProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
-        client.send(call.request(), new Outcome(exchange, callback, call.oneTimeNotifToken(),
-                operation == MessengerOperation.getThreadOwner, continuation, meters, operation.name()));
+        Outcome outcome = new Outcome(exchange, callback, call.oneTimeNotifToken(),
+                operation == MessengerOperation.getThreadOwner, continuation, meters, operation.name(),
+                call.reader());
+        if (call.answer() != null) {
+            // answered from a cache: no call, the exchange continues as after one
+            outcome.succeeded(call.answer());
+        } else {
+            client.send(call.request(), outcome);
+        }
         return false;
     }
 
@@ -124,11 +138,12 @@ public class MessengerProducer extends DefaultAsyncProducer {
         private final Executor continuation;
         private final MessengerMeters meters;
         private final String operation;
+        private final PreparedCall.AnswerReader reader;
         private GraphResponse response;
         private Throwable failure;
 
         Outcome(Exchange exchange, AsyncCallback callback, String oneTimeNotifToken, boolean threadOwnerQuery,
-                Executor continuation, MessengerMeters meters, String operation) {
+                Executor continuation, MessengerMeters meters, String operation, PreparedCall.AnswerReader reader) {
             this.exchange = exchange;
             this.callback = callback;
             this.oneTimeNotifToken = oneTimeNotifToken;
@@ -136,6 +151,7 @@ public class MessengerProducer extends DefaultAsyncProducer {
             this.continuation = continuation;
             this.meters = meters;
             this.operation = operation;
+            this.reader = reader;
         }
 
         @Override
@@ -172,7 +188,7 @@ public class MessengerProducer extends DefaultAsyncProducer {
                     if (oneTimeNotifToken != null) {
                         OneTimeNotifTokens.markSpent(exchange, oneTimeNotifToken);
                     }
-                    ResponseHeaders.apply(exchange.getMessage(), response, threadOwnerQuery);
+                    ResponseHeaders.apply(exchange.getMessage(), response, threadOwnerQuery, reader);
                 }
             } catch (Exception e) {
                 exchange.setException(e);

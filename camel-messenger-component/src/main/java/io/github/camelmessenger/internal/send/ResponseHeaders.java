@@ -15,6 +15,28 @@ public final class ResponseHeaders {
      *                         this answer, so an idle thread (no owner) leaves none from the incoming exchange
      */
     public static void apply(Message message, GraphResponse response, boolean threadOwnerQuery) {
+        apply(message, response, threadOwnerQuery, null);
+    }
+
+    /** @param reader the operation's own reading of the answer (after the usual headers), or null */
+    public static void apply(Message message, GraphResponse response, boolean threadOwnerQuery,
+                             PreparedCall.AnswerReader reader) {
+        applyUsual(message, response, threadOwnerQuery);
+        if (reader != null) {
+            reader.read(message, response);
+        }
+    }
+
+    /** The answer's top-level {@code id} into a header. */
+    static void id(Message message, GraphResponse response, String header) {
+        try {
+            setIfPresent(message, header, Json.MAPPER.readTree(response.body()).path("id").asText(null));
+        } catch (java.io.IOException e) {
+            throw new io.github.camelmessenger.MessengerException("The Graph API answer has no readable id", e);
+        }
+    }
+
+    private static void applyUsual(Message message, GraphResponse response, boolean threadOwnerQuery) {
         message.setBody(response.bodyAsString());
         setIfPresent(message, MessengerConstants.MESSAGE_ID, response.messageId());
         setIfPresent(message, MessengerConstants.ATTACHMENT_ID, response.attachmentId());
