@@ -160,19 +160,37 @@ class StateSql {
      */
     private boolean markTaken(Connection c, Wait wait, long now, long takenUntil) throws SQLException {
         long createdAt = millis(wait.createdAt());
-        if (update(c, "UPDATE " + tables.waitTakes() + " SET created_at = ?, taken_until = ? WHERE page_id = ?"
-                      + " AND psid = ? AND (taken_until < ? OR created_at <> ?)",
-                createdAt, takenUntil, wait.pageId(), wait.psid(), now, createdAt) == 1) {
-            return true;
-        }
-        try {
-            return update(c, "INSERT INTO " + tables.waitTakes() + " (page_id, psid, created_at, taken_until)"
-                             + " VALUES (?, ?, ?, ?)", wait.pageId(), wait.psid(), createdAt, takenUntil) == 1;
-        } catch (SQLException e) {
-            if (SqlErrors.isDuplicateKey(e)) {
-                return false; // a live take of this wait, or another caller took it just now
+        boolean taken = update(c, "UPDATE " + tables.waitTakes() + " SET created_at = ?, taken_until = ? WHERE"
+                                  + " page_id = ? AND psid = ? AND (taken_until < ? OR created_at <> ?)",
+                createdAt, takenUntil, wait.pageId(), wait.psid(), now, createdAt) == 1;
+        if (!taken) {
+            try {
+                taken = update(c, "INSERT INTO " + tables.waitTakes() + " (page_id, psid, created_at, taken_until)"
+                                  + " VALUES (?, ?, ?, ?)", wait.pageId(), wait.psid(), createdAt, takenUntil) == 1;
+            } catch (SQLException e) {
+                if (SqlErrors.isDuplicateKey(e)) {
+                    return false; // a live take of this wait, or another caller took it just now
+                }
+                throw e;
             }
-            throw e;
+        }
+        if (taken && !waitExists(c, wait.pageId(), wait.psid(), createdAt)) {
+            // the candidate was read before another node confirmed it (wait and take row both gone): a stale read
+            // must not take the wait a second time
+            update(c, "DELETE FROM " + tables.waitTakes() + " WHERE page_id = ? AND psid = ? AND created_at = ?",
+                    wait.pageId(), wait.psid(), createdAt);
+            return false;
+        }
+        return taken;
+    }
+
+    private boolean waitExists(Connection c, String pageId, String psid, long createdAt) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT 1 FROM " + tables.waits() + " WHERE page_id = ? AND psid = ? AND created_at = ?")) {
+            bind(ps, pageId, psid, createdAt);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
         }
     }
 
