@@ -52,6 +52,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "calltimeout":
         case "callTimeout": getOrCreateConfiguration(target).setCallTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "clock": target.setClock(property(camelContext, java.time.Clock.class, value)); return true;
+        case "composerinputdisabled":
+        case "composerInputDisabled": getOrCreateConfiguration(target).setComposerInputDisabled(property(camelContext, boolean.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelmessenger.MessengerConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -65,6 +67,11 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "eventtypes":
         case "eventTypes": getOrCreateConfiguration(target).setEventTypes(property(camelContext, java.lang.String.class, value)); return true;
         case "fields": getOrCreateConfiguration(target).setFields(property(camelContext, java.lang.String.class, value)); return true;
+        case "getstarted":
+        case "getStarted": getOrCreateConfiguration(target).setGetStarted(property(camelContext, java.lang.String.class, value)); return true;
+        case "greeting": getOrCreateConfiguration(target).setGreeting(property(camelContext, java.lang.String.class, value)); return true;
+        case "icebreakers":
+        case "iceBreakers": getOrCreateConfiguration(target).setIceBreakers(property(camelContext, java.lang.String.class, value)); return true;
         case "idempotentrepository":
         case "idempotentRepository": getOrCreateConfiguration(target).setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "imageaspectratio":
@@ -112,12 +119,16 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "pageid":
         case "pageId": getOrCreateConfiguration(target).setPageId(property(camelContext, java.lang.String.class, value)); return true;
         case "payload": getOrCreateConfiguration(target).setPayload(property(camelContext, java.lang.String.class, value)); return true;
+        case "persistentmenu":
+        case "persistentMenu": getOrCreateConfiguration(target).setPersistentMenu(property(camelContext, java.lang.String.class, value)); return true;
         case "personaid":
         case "personaId": getOrCreateConfiguration(target).setPersonaId(property(camelContext, java.lang.String.class, value)); return true;
         case "personaname":
         case "personaName": getOrCreateConfiguration(target).setPersonaName(property(camelContext, java.lang.String.class, value)); return true;
         case "personapictureurl":
         case "personaPictureUrl": getOrCreateConfiguration(target).setPersonaPictureUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "profilefields":
+        case "profileFields": getOrCreateConfiguration(target).setProfileFields(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyhost":
         case "proxyHost": getOrCreateConfiguration(target).setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxypassword":
@@ -176,6 +187,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "waitExpiryInterval": getOrCreateConfiguration(target).setWaitExpiryInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "webhookpath":
         case "webhookPath": getOrCreateConfiguration(target).setWebhookPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "whitelisteddomains":
+        case "whitelistedDomains": getOrCreateConfiguration(target).setWhitelistedDomains(property(camelContext, java.lang.String.class, value)); return true;
         case "windowpolicy":
         case "windowPolicy": getOrCreateConfiguration(target).setWindowPolicy(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -212,6 +225,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "calltimeout":
         case "callTimeout": return long.class;
         case "clock": return java.time.Clock.class;
+        case "composerinputdisabled":
+        case "composerInputDisabled": return boolean.class;
         case "configuration": return io.github.camelmessenger.MessengerConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
@@ -225,6 +240,11 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "eventtypes":
         case "eventTypes": return java.lang.String.class;
         case "fields": return java.lang.String.class;
+        case "getstarted":
+        case "getStarted": return java.lang.String.class;
+        case "greeting": return java.lang.String.class;
+        case "icebreakers":
+        case "iceBreakers": return java.lang.String.class;
         case "idempotentrepository":
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "imageaspectratio":
@@ -272,12 +292,16 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "pageid":
         case "pageId": return java.lang.String.class;
         case "payload": return java.lang.String.class;
+        case "persistentmenu":
+        case "persistentMenu": return java.lang.String.class;
         case "personaid":
         case "personaId": return java.lang.String.class;
         case "personaname":
         case "personaName": return java.lang.String.class;
         case "personapictureurl":
         case "personaPictureUrl": return java.lang.String.class;
+        case "profilefields":
+        case "profileFields": return java.lang.String.class;
         case "proxyhost":
         case "proxyHost": return java.lang.String.class;
         case "proxypassword":
@@ -336,6 +360,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "waitExpiryInterval": return long.class;
         case "webhookpath":
         case "webhookPath": return java.lang.String.class;
+        case "whitelisteddomains":
+        case "whitelistedDomains": return java.lang.String.class;
         case "windowpolicy":
         case "windowPolicy": return java.lang.String.class;
         default: return null;
@@ -368,6 +394,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "calltimeout":
         case "callTimeout": return getOrCreateConfiguration(target).getCallTimeout();
         case "clock": return target.getClock();
+        case "composerinputdisabled":
+        case "composerInputDisabled": return getOrCreateConfiguration(target).isComposerInputDisabled();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
@@ -381,6 +409,11 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "eventtypes":
         case "eventTypes": return getOrCreateConfiguration(target).getEventTypes();
         case "fields": return getOrCreateConfiguration(target).getFields();
+        case "getstarted":
+        case "getStarted": return getOrCreateConfiguration(target).getGetStarted();
+        case "greeting": return getOrCreateConfiguration(target).getGreeting();
+        case "icebreakers":
+        case "iceBreakers": return getOrCreateConfiguration(target).getIceBreakers();
         case "idempotentrepository":
         case "idempotentRepository": return getOrCreateConfiguration(target).getIdempotentRepository();
         case "imageaspectratio":
@@ -428,12 +461,16 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "pageid":
         case "pageId": return getOrCreateConfiguration(target).getPageId();
         case "payload": return getOrCreateConfiguration(target).getPayload();
+        case "persistentmenu":
+        case "persistentMenu": return getOrCreateConfiguration(target).getPersistentMenu();
         case "personaid":
         case "personaId": return getOrCreateConfiguration(target).getPersonaId();
         case "personaname":
         case "personaName": return getOrCreateConfiguration(target).getPersonaName();
         case "personapictureurl":
         case "personaPictureUrl": return getOrCreateConfiguration(target).getPersonaPictureUrl();
+        case "profilefields":
+        case "profileFields": return getOrCreateConfiguration(target).getProfileFields();
         case "proxyhost":
         case "proxyHost": return getOrCreateConfiguration(target).getProxyHost();
         case "proxypassword":
@@ -492,6 +529,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "waitExpiryInterval": return getOrCreateConfiguration(target).getWaitExpiryInterval();
         case "webhookpath":
         case "webhookPath": return getOrCreateConfiguration(target).getWebhookPath();
+        case "whitelisteddomains":
+        case "whitelistedDomains": return getOrCreateConfiguration(target).getWhitelistedDomains();
         case "windowpolicy":
         case "windowPolicy": return getOrCreateConfiguration(target).getWindowPolicy();
         default: return null;

@@ -42,6 +42,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "buttons": target.getConfiguration().setButtons(property(camelContext, java.lang.String.class, value)); return true;
         case "calltimeout":
         case "callTimeout": target.getConfiguration().setCallTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "composerinputdisabled":
+        case "composerInputDisabled": target.getConfiguration().setComposerInputDisabled(property(camelContext, boolean.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "continueoneventloop":
@@ -58,6 +60,11 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "fields": target.getConfiguration().setFields(property(camelContext, java.lang.String.class, value)); return true;
+        case "getstarted":
+        case "getStarted": target.getConfiguration().setGetStarted(property(camelContext, java.lang.String.class, value)); return true;
+        case "greeting": target.getConfiguration().setGreeting(property(camelContext, java.lang.String.class, value)); return true;
+        case "icebreakers":
+        case "iceBreakers": target.getConfiguration().setIceBreakers(property(camelContext, java.lang.String.class, value)); return true;
         case "idempotentrepository":
         case "idempotentRepository": target.getConfiguration().setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "imageaspectratio":
@@ -105,12 +112,16 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "pageid":
         case "pageId": target.getConfiguration().setPageId(property(camelContext, java.lang.String.class, value)); return true;
         case "payload": target.getConfiguration().setPayload(property(camelContext, java.lang.String.class, value)); return true;
+        case "persistentmenu":
+        case "persistentMenu": target.getConfiguration().setPersistentMenu(property(camelContext, java.lang.String.class, value)); return true;
         case "personaid":
         case "personaId": target.getConfiguration().setPersonaId(property(camelContext, java.lang.String.class, value)); return true;
         case "personaname":
         case "personaName": target.getConfiguration().setPersonaName(property(camelContext, java.lang.String.class, value)); return true;
         case "personapictureurl":
         case "personaPictureUrl": target.getConfiguration().setPersonaPictureUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "profilefields":
+        case "profileFields": target.getConfiguration().setProfileFields(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyhost":
         case "proxyHost": target.getConfiguration().setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxypassword":
@@ -167,6 +178,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "waitExpiryInterval": target.getConfiguration().setWaitExpiryInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "webhookpath":
         case "webhookPath": target.getConfiguration().setWebhookPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "whitelisteddomains":
+        case "whitelistedDomains": target.getConfiguration().setWhitelistedDomains(property(camelContext, java.lang.String.class, value)); return true;
         case "windowpolicy":
         case "windowPolicy": target.getConfiguration().setWindowPolicy(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
@@ -195,6 +208,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "buttons": return java.lang.String.class;
         case "calltimeout":
         case "callTimeout": return long.class;
+        case "composerinputdisabled":
+        case "composerInputDisabled": return boolean.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "continueoneventloop":
@@ -211,6 +226,11 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "fields": return java.lang.String.class;
+        case "getstarted":
+        case "getStarted": return java.lang.String.class;
+        case "greeting": return java.lang.String.class;
+        case "icebreakers":
+        case "iceBreakers": return java.lang.String.class;
         case "idempotentrepository":
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "imageaspectratio":
@@ -258,12 +278,16 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "pageid":
         case "pageId": return java.lang.String.class;
         case "payload": return java.lang.String.class;
+        case "persistentmenu":
+        case "persistentMenu": return java.lang.String.class;
         case "personaid":
         case "personaId": return java.lang.String.class;
         case "personaname":
         case "personaName": return java.lang.String.class;
         case "personapictureurl":
         case "personaPictureUrl": return java.lang.String.class;
+        case "profilefields":
+        case "profileFields": return java.lang.String.class;
         case "proxyhost":
         case "proxyHost": return java.lang.String.class;
         case "proxypassword":
@@ -320,6 +344,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "waitExpiryInterval": return long.class;
         case "webhookpath":
         case "webhookPath": return java.lang.String.class;
+        case "whitelisteddomains":
+        case "whitelistedDomains": return java.lang.String.class;
         case "windowpolicy":
         case "windowPolicy": return java.lang.String.class;
         default: return null;
@@ -349,6 +375,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "buttons": return target.getConfiguration().getButtons();
         case "calltimeout":
         case "callTimeout": return target.getConfiguration().getCallTimeout();
+        case "composerinputdisabled":
+        case "composerInputDisabled": return target.getConfiguration().isComposerInputDisabled();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "continueoneventloop":
@@ -365,6 +393,11 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
         case "fields": return target.getConfiguration().getFields();
+        case "getstarted":
+        case "getStarted": return target.getConfiguration().getGetStarted();
+        case "greeting": return target.getConfiguration().getGreeting();
+        case "icebreakers":
+        case "iceBreakers": return target.getConfiguration().getIceBreakers();
         case "idempotentrepository":
         case "idempotentRepository": return target.getConfiguration().getIdempotentRepository();
         case "imageaspectratio":
@@ -412,12 +445,16 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "pageid":
         case "pageId": return target.getConfiguration().getPageId();
         case "payload": return target.getConfiguration().getPayload();
+        case "persistentmenu":
+        case "persistentMenu": return target.getConfiguration().getPersistentMenu();
         case "personaid":
         case "personaId": return target.getConfiguration().getPersonaId();
         case "personaname":
         case "personaName": return target.getConfiguration().getPersonaName();
         case "personapictureurl":
         case "personaPictureUrl": return target.getConfiguration().getPersonaPictureUrl();
+        case "profilefields":
+        case "profileFields": return target.getConfiguration().getProfileFields();
         case "proxyhost":
         case "proxyHost": return target.getConfiguration().getProxyHost();
         case "proxypassword":
@@ -474,6 +511,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "waitExpiryInterval": return target.getConfiguration().getWaitExpiryInterval();
         case "webhookpath":
         case "webhookPath": return target.getConfiguration().getWebhookPath();
+        case "whitelisteddomains":
+        case "whitelistedDomains": return target.getConfiguration().getWhitelistedDomains();
         case "windowpolicy":
         case "windowPolicy": return target.getConfiguration().getWindowPolicy();
         default: return null;

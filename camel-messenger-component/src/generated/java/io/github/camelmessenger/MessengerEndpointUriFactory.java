@@ -23,7 +23,7 @@ public class MessengerEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(81);
+        Set<String> props = new HashSet<>(88);
         props.add("allowInsecureBaseUri");
         props.add("allowUnsigned");
         props.add("apiVersion");
@@ -34,6 +34,7 @@ public class MessengerEndpointUriFactory extends org.apache.camel.support.compon
         props.add("bridgeErrorHandler");
         props.add("buttons");
         props.add("callTimeout");
+        props.add("composerInputDisabled");
         props.add("connectTimeout");
         props.add("continueOnEventLoop");
         props.add("defaultActionUrl");
@@ -43,6 +44,9 @@ public class MessengerEndpointUriFactory extends org.apache.camel.support.compon
         props.add("exceptionHandler");
         props.add("exchangePattern");
         props.add("fields");
+        props.add("getStarted");
+        props.add("greeting");
+        props.add("iceBreakers");
         props.add("idempotentRepository");
         props.add("imageAspectRatio");
         props.add("imageUrl");
@@ -69,9 +73,11 @@ public class MessengerEndpointUriFactory extends org.apache.camel.support.compon
         props.add("pageAccessTokens");
         props.add("pageId");
         props.add("payload");
+        props.add("persistentMenu");
         props.add("personaId");
         props.add("personaName");
         props.add("personaPictureUrl");
+        props.add("profileFields");
         props.add("proxyHost");
         props.add("proxyPassword");
         props.add("proxyPort");
@@ -104,6 +110,7 @@ public class MessengerEndpointUriFactory extends org.apache.camel.support.compon
         props.add("vertx");
         props.add("waitExpiryInterval");
         props.add("webhookPath");
+        props.add("whitelistedDomains");
         props.add("windowPolicy");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(6);

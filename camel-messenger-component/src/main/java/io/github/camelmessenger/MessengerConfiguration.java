@@ -62,6 +62,31 @@ public class MessengerConfiguration implements Cloneable {
               description = "getUserProfile: how long a profile is kept per Page and user before it is read again; "
                             + "0 reads it every time.")
     private long userProfileCacheTtl = 3600000;
+    @UriParam(label = "producer", description = "setMessengerProfile: the Get Started button's payload.")
+    private String getStarted;
+    @UriParam(label = "producer",
+              description = "setMessengerProfile: the greeting (default locale), up to 160 characters; "
+                            + "{{user_first_name}} and the like are filled in by the platform.")
+    private String greeting;
+    @UriParam(label = "producer",
+              description = "setMessengerProfile: the persistent menu (default locale) in shorthand, comma separated: "
+                            + "Label=https://... (web link) or Label=PAYLOAD (postback).")
+    private String persistentMenu;
+    @UriParam(label = "producer", defaultValue = "false",
+              description = "setMessengerProfile: whether the persistent menu replaces the composer.")
+    private boolean composerInputDisabled;
+    @UriParam(label = "producer",
+              description = "setMessengerProfile: ice breakers (default locale), comma separated Question=PAYLOAD; "
+                            + "up to 4.")
+    private String iceBreakers;
+    @UriParam(label = "producer",
+              description = "setMessengerProfile: whitelisted domains, comma separated https:// URLs.")
+    private String whitelistedDomains;
+    @UriParam(label = "producer",
+              description = "getMessengerProfile / deleteMessengerProfile: the profile fields, comma separated "
+                            + "(get_started, greeting, persistent_menu, ice_breakers, whitelisted_domains, "
+                            + "account_linking_url). getMessengerProfile default: all.")
+    private String profileFields;
     @UriParam(label = "producer", description = "createPersona: the persona's name, when the body does not give it.")
     private String personaName;
     @UriParam(label = "producer",
@@ -920,5 +945,60 @@ public class MessengerConfiguration implements Cloneable {
 
     public void setUserProfileCacheTtl(long userProfileCacheTtl) {
         this.userProfileCacheTtl = userProfileCacheTtl;
+    }
+    public String getGetStarted() {
+        return getStarted;
+    }
+
+    public void setGetStarted(String getStarted) {
+        this.getStarted = getStarted;
+    }
+
+    public String getGreeting() {
+        return greeting;
+    }
+
+    public void setGreeting(String greeting) {
+        this.greeting = greeting;
+    }
+
+    public String getPersistentMenu() {
+        return persistentMenu;
+    }
+
+    public void setPersistentMenu(String persistentMenu) {
+        this.persistentMenu = persistentMenu;
+    }
+
+    public boolean isComposerInputDisabled() {
+        return composerInputDisabled;
+    }
+
+    public void setComposerInputDisabled(boolean composerInputDisabled) {
+        this.composerInputDisabled = composerInputDisabled;
+    }
+
+    public String getIceBreakers() {
+        return iceBreakers;
+    }
+
+    public void setIceBreakers(String iceBreakers) {
+        this.iceBreakers = iceBreakers;
+    }
+
+    public String getWhitelistedDomains() {
+        return whitelistedDomains;
+    }
+
+    public void setWhitelistedDomains(String whitelistedDomains) {
+        this.whitelistedDomains = whitelistedDomains;
+    }
+
+    public String getProfileFields() {
+        return profileFields;
+    }
+
+    public void setProfileFields(String profileFields) {
+        this.profileFields = profileFields;
     }
 }

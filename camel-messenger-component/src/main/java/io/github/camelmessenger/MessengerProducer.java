@@ -8,6 +8,7 @@ import io.github.camelmessenger.internal.graph.GraphClient;
 import io.github.camelmessenger.internal.graph.GraphResponse;
 import io.github.camelmessenger.internal.operation.Attachments;
 import io.github.camelmessenger.internal.operation.CustomRequests;
+import io.github.camelmessenger.internal.operation.MessengerProfiles;
 import io.github.camelmessenger.internal.operation.Messages;
 import io.github.camelmessenger.internal.operation.PageSubscriptions;
 import io.github.camelmessenger.internal.operation.Personas;
@@ -90,6 +91,8 @@ public class MessengerProducer extends DefaultAsyncProducer {
                     ThreadControl.call(operation, start(exchange));
                 case getUserProfile -> UserProfiles.getUserProfile(start(exchange),
                         getEndpoint().getComponent().userProfiles());
+                case setMessengerProfile, getMessengerProfile, deleteMessengerProfile ->
+                    MessengerProfiles.call(operation, start(exchange));
                 case createPersona, getPersona, listPersonas, deletePersona -> Personas.call(operation, start(exchange));
                 case subscribeApp, unsubscribeApp -> PageSubscriptions.call(operation, start(exchange));
                 case waitForResponse -> {
