@@ -5,6 +5,8 @@ import io.github.camelmessenger.MessengerApiException;
 import io.github.camelmessenger.MessengerValidationException;
 import io.github.camelmessenger.MessengerWindowClosedException;
 
+import static io.github.camelmessenger.MessengerException.findCause;
+
 /** What one finished send adds to the meters: its outcome, the Graph API's error code, a wait it set. */
 public final class SendMeters {
 
@@ -16,7 +18,7 @@ public final class SendMeters {
             return;
         }
         meters.send(operation, outcome(failure));
-        MessengerApiException api = failure == null ? null : find(failure, MessengerApiException.class);
+        MessengerApiException api = failure == null ? null : findCause(failure, MessengerApiException.class);
         if (api != null && !(api instanceof MessengerAmbiguousSendException)) {
             meters.graphError(api.getCode());
         }
@@ -30,28 +32,18 @@ public final class SendMeters {
         if (failure == null) {
             return "success";
         }
-        if (find(failure, MessengerValidationException.class) != null) {
+        if (findCause(failure, MessengerValidationException.class) != null) {
             return "invalid";
         }
-        if (find(failure, MessengerWindowClosedException.class) != null) {
+        if (findCause(failure, MessengerWindowClosedException.class) != null) {
             return "window_closed";
         }
-        if (find(failure, MessengerAmbiguousSendException.class) != null) {
+        if (findCause(failure, MessengerAmbiguousSendException.class) != null) {
             return "ambiguous";
         }
-        if (find(failure, MessengerApiException.class) != null) {
+        if (findCause(failure, MessengerApiException.class) != null) {
             return "api_error";
         }
         return "failed";
-    }
-
-    private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
-        int depth = 0;
-        for (Throwable t = failure; t != null && depth < 10; t = t.getCause(), depth++) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-        }
-        return null;
     }
 }

@@ -10,6 +10,8 @@ import io.github.camelmessenger.MessengerValidationException;
 import io.github.camelmessenger.MessengerWindowClosedException;
 import org.apache.camel.Exchange;
 
+import static io.github.camelmessenger.MessengerException.findCause;
+
 /**
  * Decides the fate of a token from its finished broadcast exchange.
  * <ol>
@@ -47,19 +49,19 @@ final class OutcomeClassifier {
         if (failure == null) {
             return Verdict.SENT;
         }
-        MessengerAmbiguousSendException maybeSent = find(failure, MessengerAmbiguousSendException.class);
+        MessengerAmbiguousSendException maybeSent = findCause(failure, MessengerAmbiguousSendException.class);
         if (maybeSent != null) {
             return new Verdict(Verdict.Outcome.CONSUME, "maybe sent: " + maybeSent.getMessage());
         }
-        MessengerWindowClosedException window = find(failure, MessengerWindowClosedException.class);
+        MessengerWindowClosedException window = findCause(failure, MessengerWindowClosedException.class);
         if (window != null) {
             return new Verdict(Verdict.Outcome.RETIRE, "window closed: " + window.getMessage());
         }
-        MessengerApiException api = find(failure, MessengerApiException.class);
+        MessengerApiException api = findCause(failure, MessengerApiException.class);
         if (api != null) {
             return classify(api);
         }
-        MessengerValidationException invalid = find(failure, MessengerValidationException.class);
+        MessengerValidationException invalid = findCause(failure, MessengerValidationException.class);
         if (invalid != null) {
             return new Verdict(Verdict.Outcome.RETIRE, "invalid message: " + invalid.getMessage());
         }
@@ -93,15 +95,5 @@ final class OutcomeClassifier {
     private static boolean spent(Exchange exchange, String token) {
         Object spent = exchange.getProperty(MessengerConstants.ONE_TIME_NOTIF_TOKENS_SPENT);
         return spent instanceof Set<?> set && set.contains(token);
-    }
-
-    private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
-        int depth = 0;
-        for (Throwable t = failure; t != null && depth < 10; t = t.getCause(), depth++) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-        }
-        return null;
     }
 }
