@@ -10,6 +10,11 @@ public enum OtnKind {
     getAttributes(true),
     /** Producer: records the contact's last inbound message time. */
     recordInbound(true),
+    /**
+     * Producer: claims the valid token of the topic held by the user in CamelMessengerRecipientId and sets it for the
+     * following messenger send; its outcome is recorded when the exchange is done, as by the broadcast.
+     */
+    notify(true),
     /** Scheduled consumer: one exchange per holder of a valid token of the topic. */
     broadcast(false),
     /** Scheduled consumer: one exchange per contact holding no valid token of the topic (the fallback audience). */

@@ -167,6 +167,39 @@ public final class InMemoryOtnStore implements OtnStore {
     }
 
     @Override
+    public Optional<ClaimedToken> claimHolder(String pageId, String psid, String topic, String owner,
+                                              Duration lease) {
+        ContactKey holder = new ContactKey(pageId, psid);
+        StoreArgs.text("topic", topic, StoreArgs.TOPIC_MAX);
+        StoreArgs.text("owner", owner, StoreArgs.OWNER_MAX);
+        StoreArgs.lease(lease);
+        synchronized (lock) {
+            InMemoryTopic t = topics.get(topic);
+            if (t == null) {
+                return Optional.empty();
+            }
+            Instant now = now();
+            t.housekeeping(now);
+            if (!t.byHolder.containsKey(holder) || t.holderBlocked(holder, now, null)) {
+                return Optional.empty();
+            }
+            for (TokenRow row : t.valid) { // oldest first: the holder's first is its oldest valid token
+                if (row.holder().equals(holder)) {
+                    Instant leaseUntil = StoreArgs.millis(now.plus(lease));
+                    t.change(row, TokenStatus.CLAIMED, now);
+                    row.owner = owner;
+                    row.leaseUntil = leaseUntil;
+                    row.reason = null;
+                    ContactRow contact = contacts.get(holder);
+                    return Optional.of(new ClaimedToken(row.token, owner, leaseUntil,
+                            contact == null ? Map.of() : contact.attributes));
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    @Override
     public int renewAll(Collection<String> values, String owner, Duration lease) {
         StoreArgs.lease(lease);
         synchronized (lock) {

@@ -207,6 +207,12 @@ public final class JdbcOtnStore implements OtnStore {
     }
 
     @Override
+    public Optional<ClaimedToken> claimHolder(String pageId, String psid, String topic, String owner,
+                                                        Duration lease) {
+        return parts().claims().claimHolder(pageId, psid, topic, owner, lease);
+    }
+
+    @Override
     public int renewAll(Collection<String> tokens, String owner, Duration lease) {
         StoreArgs.lease(lease);
         return parts().tokens().renewAll(tokens, owner, lease);

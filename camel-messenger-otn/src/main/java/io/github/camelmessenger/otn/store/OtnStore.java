@@ -163,6 +163,18 @@ public interface OtnStore extends AutoCloseable {
     }
 
     /**
+     * Claims one holder's oldest valid token of the topic for a single send ({@code messenger-otn:notify}): as a
+     * broadcast claim, exactly once across nodes, none while another token of the holder is under a live claim.
+     * Finish it with {@link #consume}, {@link #retire} or {@link #release}.
+     *
+     * @return empty when the holder has no valid token of the topic (or its token is being sent right now)
+     */
+    default Optional<ClaimedToken> claimHolder(String pageId, String psid, String topic, String owner,
+                                               Duration lease) {
+        throw new UnsupportedOperationException("claimHolder");
+    }
+
+    /**
      * Extends the claims {@code owner} holds on {@code tokens} (CLAIMED by it, lease not lapsed) to now +
      * {@code lease}: a broadcast keeps its batches claimed while they wait and are sent.
      *
