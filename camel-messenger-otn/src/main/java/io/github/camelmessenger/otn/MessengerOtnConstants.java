@@ -65,6 +65,9 @@ public final class MessengerOtnConstants {
                             + "route can fall back to mail or SMS for this user).",
               javaType = "Boolean", label = "producer")
     public static final String OTN_TOKEN_FOUND = "CamelMessengerOtnTokenFound";
+    @Metadata(description = "revoke: how many valid tokens of the topic the user held and are now retired.",
+              javaType = "Integer", label = "producer")
+    public static final String OTN_REVOKED = "CamelMessengerOtnRevoked";
     @Metadata(description = "withoutToken: the contact's last inbound message time, when known: within 24 hours the "
                             + "contact can still be messaged on Messenger without a token.",
               javaType = "java.time.Instant", label = "consumer")

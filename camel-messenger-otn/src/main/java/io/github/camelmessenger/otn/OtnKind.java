@@ -15,6 +15,10 @@ public enum OtnKind {
      * following messenger send; its outcome is recorded when the exchange is done, as by the broadcast.
      */
     notify(true),
+    /** Producer: the body becomes the user's number of valid tokens per topic (a {@code Map<String, Integer>}). */
+    tokens(true),
+    /** Producer: the user unsubscribed from the topic: their valid tokens of it are retired (reason revoked). */
+    revoke(true),
     /** Scheduled consumer: one exchange per holder of a valid token of the topic. */
     broadcast(false),
     /** Scheduled consumer: one exchange per contact holding no valid token of the topic (the fallback audience). */

@@ -30,6 +30,8 @@ class NotifyTest extends OtnRouteTestSupport {
                             .to("messenger:sendMessage")
                         .otherwise()
                             .to("mock:fallback");
+                from("direct:tokens").to("messenger-otn:tokens");
+                from("direct:revoke").to("messenger-otn:revoke?topic=restock");
                 from("direct:notifyButSkip").to("messenger-otn:notify?topic=restock").to("mock:skipped");
             }
         };
@@ -82,5 +84,26 @@ class NotifyTest extends OtnRouteTestSupport {
         assertThat(done.getMessage().getHeader(MessengerOtnConstants.OTN_TOKEN_FOUND)).isEqualTo(true);
         await().atMost(Duration.ofSeconds(10)).until(() -> status("tok-kept") == TokenStatus.VALID);
         assertThat(stored("tok-kept").status()).isEqualTo(TokenStatus.VALID);
+    }
+
+    @Test
+    void aUsersTokensAreListedPerTopicAndRevokedWhenTheyUnsubscribe() {
+        optIn("u3", "tok-r1", "restock");
+        optIn("u3", "tok-r2", "restock");
+        optIn("u3", "tok-s1", "sale");
+        optIn("u4", "tok-other", "restock");
+
+        assertThat(notify("direct:tokens", "u3").getMessage().getBody()).isEqualTo(java.util.Map.of("restock", 2,
+                "sale", 1));
+        Exchange revoked = notify("direct:revoke", "u3");
+        assertThat(revoked.getMessage().getHeader(MessengerOtnConstants.OTN_REVOKED)).isEqualTo(2);
+        assertThat(status("tok-r1")).isEqualTo(TokenStatus.RETIRED);
+        assertThat(stored("tok-r2").reason()).isEqualTo("revoked");
+        assertThat(notify("direct:tokens", "u3").getMessage().getBody()).isEqualTo(java.util.Map.of("sale", 1));
+        assertThat(status("tok-other")).as("another user's token").isEqualTo(TokenStatus.VALID);
+
+        Exchange none = notify("direct:notify", "u3");
+        assertThat(none.getMessage().getHeader(MessengerOtnConstants.OTN_TOKEN_FOUND)).isEqualTo(false);
+        assertThat(sendsTo("tok-r1")).isEmpty();
     }
 }

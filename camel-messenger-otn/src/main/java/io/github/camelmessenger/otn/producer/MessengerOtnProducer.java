@@ -45,6 +45,9 @@ public class MessengerOtnProducer extends DefaultProducer {
             case getAttributes -> getAttributes(store, message);
             case recordInbound -> recordInbound(store, message, true);
             case notify -> notifyOne(store, exchange);
+            case tokens -> message.setBody(store.validTokens(ContactHeaders.pageId(message),
+                    ContactHeaders.psid(message)));
+            case revoke -> revoke(store, message);
             default -> throw new IllegalStateException("not a producer: " + getEndpoint().getKind());
         }
     }
@@ -101,6 +104,13 @@ public class MessengerOtnProducer extends DefaultProducer {
         message.setHeader(MessengerOtnConstants.OTN_EXPIRES_AT, token.token().expiresAt());
         message.setHeader(MessengerOtnConstants.OTN_ATTRIBUTES, token.attributes());
         SingleSendOutcome.recordWhenDone(exchange, store, token.tokenValue(), owner);
+    }
+
+    private void revoke(OtnStore store, Message message) {
+        String topic = topic(message, null);
+        int revoked = store.revoke(ContactHeaders.pageId(message), ContactHeaders.psid(message), topic);
+        message.setHeader(MessengerOtnConstants.OTN_TOPIC, topic);
+        message.setHeader(MessengerOtnConstants.OTN_REVOKED, revoked);
     }
 
     private String topic(Message message, String payload) {

@@ -167,6 +167,50 @@ public final class InMemoryOtnStore implements OtnStore {
     }
 
     @Override
+    public Map<String, Integer> validTokens(String pageId, String psid) {
+        ContactKey holder = new ContactKey(pageId, psid);
+        synchronized (lock) {
+            Instant now = now();
+            Map<String, Integer> counts = new TreeMap<>();
+            for (Map.Entry<String, InMemoryTopic> topic : topics.entrySet()) {
+                int n = 0;
+                for (TokenRow row : topic.getValue().byHolder.getOrDefault(holder, List.of())) {
+                    boolean usable = row.status == TokenStatus.VALID || row.status == TokenStatus.CLAIMED;
+                    n += usable && row.token.expiresAt().isAfter(now) ? 1 : 0;
+                }
+                if (n > 0) {
+                    counts.put(topic.getKey(), n);
+                }
+            }
+            return counts;
+        }
+    }
+
+    @Override
+    public int revoke(String pageId, String psid, String topic) {
+        ContactKey holder = new ContactKey(pageId, psid);
+        StoreArgs.text("topic", topic, StoreArgs.TOPIC_MAX);
+        synchronized (lock) {
+            InMemoryTopic t = topics.get(topic);
+            if (t == null) {
+                return 0;
+            }
+            Instant now = now();
+            int revoked = 0;
+            for (TokenRow row : List.copyOf(t.byHolder.getOrDefault(holder, List.of()))) {
+                if (row.status == TokenStatus.VALID) {
+                    t.change(row, TokenStatus.RETIRED, now);
+                    row.owner = null;
+                    row.leaseUntil = null;
+                    row.reason = "revoked";
+                    revoked++;
+                }
+            }
+            return revoked;
+        }
+    }
+
+    @Override
     public Optional<ClaimedToken> claimHolder(String pageId, String psid, String topic, String owner,
                                               Duration lease) {
         ContactKey holder = new ContactKey(pageId, psid);
