@@ -32,7 +32,7 @@ class SqlScriptTest {
     @Test
     void theShippedScriptsParse() {
         assertThat(SqlScript.load(SqlScript.class, "conversation-state", Dialect.H2, Map.of("prefix", "m_"))
-                .statements()).hasSize(3);
+                .statements()).hasSize(4);
     }
 
     @Test
