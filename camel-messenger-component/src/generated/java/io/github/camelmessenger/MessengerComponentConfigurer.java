@@ -30,6 +30,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         MessengerComponent target = (MessengerComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowinsecurebaseuri":
+        case "allowInsecureBaseUri": getOrCreateConfiguration(target).setAllowInsecureBaseUri(property(camelContext, boolean.class, value)); return true;
         case "allowunsigned":
         case "allowUnsigned": getOrCreateConfiguration(target).setAllowUnsigned(property(camelContext, boolean.class, value)); return true;
         case "apiversion":
@@ -47,6 +49,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "buttons": getOrCreateConfiguration(target).setButtons(property(camelContext, java.lang.String.class, value)); return true;
+        case "calltimeout":
+        case "callTimeout": getOrCreateConfiguration(target).setCallTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "clock": target.setClock(property(camelContext, java.time.Clock.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelmessenger.MessengerConfiguration.class, value)); return true;
         case "connecttimeout":
@@ -60,6 +64,7 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "duration": getOrCreateConfiguration(target).setDuration(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "eventtypes":
         case "eventTypes": getOrCreateConfiguration(target).setEventTypes(property(camelContext, java.lang.String.class, value)); return true;
+        case "fields": getOrCreateConfiguration(target).setFields(property(camelContext, java.lang.String.class, value)); return true;
         case "idempotentrepository":
         case "idempotentRepository": getOrCreateConfiguration(target).setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "imageaspectratio":
@@ -81,6 +86,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "maxBodySize": getOrCreateConfiguration(target).setMaxBodySize(property(camelContext, int.class, value)); return true;
         case "maxconnections":
         case "maxConnections": getOrCreateConfiguration(target).setMaxConnections(property(camelContext, int.class, value)); return true;
+        case "maxqueuedsends":
+        case "maxQueuedSends": getOrCreateConfiguration(target).setMaxQueuedSends(property(camelContext, int.class, value)); return true;
         case "maxretries":
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxretrydelay":
@@ -107,6 +114,18 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "payload": getOrCreateConfiguration(target).setPayload(property(camelContext, java.lang.String.class, value)); return true;
         case "personaid":
         case "personaId": getOrCreateConfiguration(target).setPersonaId(property(camelContext, java.lang.String.class, value)); return true;
+        case "personaname":
+        case "personaName": getOrCreateConfiguration(target).setPersonaName(property(camelContext, java.lang.String.class, value)); return true;
+        case "personapictureurl":
+        case "personaPictureUrl": getOrCreateConfiguration(target).setPersonaPictureUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyhost":
+        case "proxyHost": getOrCreateConfiguration(target).setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxypassword":
+        case "proxyPassword": getOrCreateConfiguration(target).setProxyPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": getOrCreateConfiguration(target).setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "proxyusername":
+        case "proxyUsername": getOrCreateConfiguration(target).setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "quickreplies":
         case "quickReplies": getOrCreateConfiguration(target).setQuickReplies(property(camelContext, java.lang.String.class, value)); return true;
         case "ratelimit":
@@ -119,15 +138,21 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "redeliveryDelay": getOrCreateConfiguration(target).setRedeliveryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "retryambiguous":
+        case "retryAmbiguous": getOrCreateConfiguration(target).setRetryAmbiguous(property(camelContext, boolean.class, value)); return true;
         case "retrydelay":
         case "retryDelay": getOrCreateConfiguration(target).setRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "reusable": getOrCreateConfiguration(target).setReusable(property(camelContext, boolean.class, value)); return true;
         case "senderaction":
         case "senderAction": getOrCreateConfiguration(target).setSenderAction(property(camelContext, java.lang.String.class, value)); return true;
         case "sharable": getOrCreateConfiguration(target).setSharable(property(camelContext, boolean.class, value)); return true;
+        case "sslcontextparameters":
+        case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "staterepository":
         case "stateRepository": getOrCreateConfiguration(target).setStateRepository(property(camelContext, io.github.camelmessenger.state.ConversationStateRepository.class, value)); return true;
         case "step": getOrCreateConfiguration(target).setStep(property(camelContext, java.lang.String.class, value)); return true;
+        case "subscribedfields":
+        case "subscribedFields": getOrCreateConfiguration(target).setSubscribedFields(property(camelContext, java.lang.String.class, value)); return true;
         case "subtitle": getOrCreateConfiguration(target).setSubtitle(property(camelContext, java.lang.String.class, value)); return true;
         case "tag": getOrCreateConfiguration(target).setTag(property(camelContext, java.lang.String.class, value)); return true;
         case "targetappid":
@@ -138,6 +163,12 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "title": getOrCreateConfiguration(target).setTitle(property(camelContext, java.lang.String.class, value)); return true;
         case "tokenresolver":
         case "tokenResolver": getOrCreateConfiguration(target).setTokenResolver(property(camelContext, io.github.camelmessenger.MessengerPageTokenResolver.class, value)); return true;
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
+        case "userprofilecachettl":
+        case "userProfileCacheTtl": getOrCreateConfiguration(target).setUserProfileCacheTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "validatelimits":
+        case "validateLimits": getOrCreateConfiguration(target).setValidateLimits(property(camelContext, boolean.class, value)); return true;
         case "verifytoken":
         case "verifyToken": getOrCreateConfiguration(target).setVerifyToken(property(camelContext, java.lang.String.class, value)); return true;
         case "vertx": getOrCreateConfiguration(target).setVertx(property(camelContext, io.vertx.core.Vertx.class, value)); return true;
@@ -159,6 +190,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowinsecurebaseuri":
+        case "allowInsecureBaseUri": return boolean.class;
         case "allowunsigned":
         case "allowUnsigned": return boolean.class;
         case "apiversion":
@@ -176,6 +209,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
         case "buttons": return java.lang.String.class;
+        case "calltimeout":
+        case "callTimeout": return long.class;
         case "clock": return java.time.Clock.class;
         case "configuration": return io.github.camelmessenger.MessengerConfiguration.class;
         case "connecttimeout":
@@ -189,6 +224,7 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "duration": return long.class;
         case "eventtypes":
         case "eventTypes": return java.lang.String.class;
+        case "fields": return java.lang.String.class;
         case "idempotentrepository":
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "imageaspectratio":
@@ -210,6 +246,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "maxBodySize": return int.class;
         case "maxconnections":
         case "maxConnections": return int.class;
+        case "maxqueuedsends":
+        case "maxQueuedSends": return int.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "maxretrydelay":
@@ -236,6 +274,18 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "payload": return java.lang.String.class;
         case "personaid":
         case "personaId": return java.lang.String.class;
+        case "personaname":
+        case "personaName": return java.lang.String.class;
+        case "personapictureurl":
+        case "personaPictureUrl": return java.lang.String.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxypassword":
+        case "proxyPassword": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return java.lang.Integer.class;
+        case "proxyusername":
+        case "proxyUsername": return java.lang.String.class;
         case "quickreplies":
         case "quickReplies": return java.lang.String.class;
         case "ratelimit":
@@ -248,15 +298,21 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "redeliveryDelay": return long.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
+        case "retryambiguous":
+        case "retryAmbiguous": return boolean.class;
         case "retrydelay":
         case "retryDelay": return long.class;
         case "reusable": return boolean.class;
         case "senderaction":
         case "senderAction": return java.lang.String.class;
         case "sharable": return boolean.class;
+        case "sslcontextparameters":
+        case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "staterepository":
         case "stateRepository": return io.github.camelmessenger.state.ConversationStateRepository.class;
         case "step": return java.lang.String.class;
+        case "subscribedfields":
+        case "subscribedFields": return java.lang.String.class;
         case "subtitle": return java.lang.String.class;
         case "tag": return java.lang.String.class;
         case "targetappid":
@@ -267,6 +323,12 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "title": return java.lang.String.class;
         case "tokenresolver":
         case "tokenResolver": return io.github.camelmessenger.MessengerPageTokenResolver.class;
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": return boolean.class;
+        case "userprofilecachettl":
+        case "userProfileCacheTtl": return long.class;
+        case "validatelimits":
+        case "validateLimits": return boolean.class;
         case "verifytoken":
         case "verifyToken": return java.lang.String.class;
         case "vertx": return io.vertx.core.Vertx.class;
@@ -284,6 +346,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         MessengerComponent target = (MessengerComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowinsecurebaseuri":
+        case "allowInsecureBaseUri": return getOrCreateConfiguration(target).isAllowInsecureBaseUri();
         case "allowunsigned":
         case "allowUnsigned": return getOrCreateConfiguration(target).isAllowUnsigned();
         case "apiversion":
@@ -301,6 +365,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "buttons": return getOrCreateConfiguration(target).getButtons();
+        case "calltimeout":
+        case "callTimeout": return getOrCreateConfiguration(target).getCallTimeout();
         case "clock": return target.getClock();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
@@ -314,6 +380,7 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "duration": return getOrCreateConfiguration(target).getDuration();
         case "eventtypes":
         case "eventTypes": return getOrCreateConfiguration(target).getEventTypes();
+        case "fields": return getOrCreateConfiguration(target).getFields();
         case "idempotentrepository":
         case "idempotentRepository": return getOrCreateConfiguration(target).getIdempotentRepository();
         case "imageaspectratio":
@@ -335,6 +402,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "maxBodySize": return getOrCreateConfiguration(target).getMaxBodySize();
         case "maxconnections":
         case "maxConnections": return getOrCreateConfiguration(target).getMaxConnections();
+        case "maxqueuedsends":
+        case "maxQueuedSends": return getOrCreateConfiguration(target).getMaxQueuedSends();
         case "maxretries":
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
         case "maxretrydelay":
@@ -361,6 +430,18 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "payload": return getOrCreateConfiguration(target).getPayload();
         case "personaid":
         case "personaId": return getOrCreateConfiguration(target).getPersonaId();
+        case "personaname":
+        case "personaName": return getOrCreateConfiguration(target).getPersonaName();
+        case "personapictureurl":
+        case "personaPictureUrl": return getOrCreateConfiguration(target).getPersonaPictureUrl();
+        case "proxyhost":
+        case "proxyHost": return getOrCreateConfiguration(target).getProxyHost();
+        case "proxypassword":
+        case "proxyPassword": return getOrCreateConfiguration(target).getProxyPassword();
+        case "proxyport":
+        case "proxyPort": return getOrCreateConfiguration(target).getProxyPort();
+        case "proxyusername":
+        case "proxyUsername": return getOrCreateConfiguration(target).getProxyUsername();
         case "quickreplies":
         case "quickReplies": return getOrCreateConfiguration(target).getQuickReplies();
         case "ratelimit":
@@ -373,15 +454,21 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "redeliveryDelay": return getOrCreateConfiguration(target).getRedeliveryDelay();
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
+        case "retryambiguous":
+        case "retryAmbiguous": return getOrCreateConfiguration(target).isRetryAmbiguous();
         case "retrydelay":
         case "retryDelay": return getOrCreateConfiguration(target).getRetryDelay();
         case "reusable": return getOrCreateConfiguration(target).isReusable();
         case "senderaction":
         case "senderAction": return getOrCreateConfiguration(target).getSenderAction();
         case "sharable": return getOrCreateConfiguration(target).isSharable();
+        case "sslcontextparameters":
+        case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "staterepository":
         case "stateRepository": return getOrCreateConfiguration(target).getStateRepository();
         case "step": return getOrCreateConfiguration(target).getStep();
+        case "subscribedfields":
+        case "subscribedFields": return getOrCreateConfiguration(target).getSubscribedFields();
         case "subtitle": return getOrCreateConfiguration(target).getSubtitle();
         case "tag": return getOrCreateConfiguration(target).getTag();
         case "targetappid":
@@ -392,6 +479,12 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "title": return getOrCreateConfiguration(target).getTitle();
         case "tokenresolver":
         case "tokenResolver": return getOrCreateConfiguration(target).getTokenResolver();
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();
+        case "userprofilecachettl":
+        case "userProfileCacheTtl": return getOrCreateConfiguration(target).getUserProfileCacheTtl();
+        case "validatelimits":
+        case "validateLimits": return getOrCreateConfiguration(target).isValidateLimits();
         case "verifytoken":
         case "verifyToken": return getOrCreateConfiguration(target).getVerifyToken();
         case "vertx": return getOrCreateConfiguration(target).getVertx();

@@ -23,6 +23,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         MessengerEndpoint target = (MessengerEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowinsecurebaseuri":
+        case "allowInsecureBaseUri": target.getConfiguration().setAllowInsecureBaseUri(property(camelContext, boolean.class, value)); return true;
         case "allowunsigned":
         case "allowUnsigned": target.getConfiguration().setAllowUnsigned(property(camelContext, boolean.class, value)); return true;
         case "apiversion":
@@ -38,8 +40,12 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "buttons": target.getConfiguration().setButtons(property(camelContext, java.lang.String.class, value)); return true;
+        case "calltimeout":
+        case "callTimeout": target.getConfiguration().setCallTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "continueoneventloop":
+        case "continueOnEventLoop": target.setContinueOnEventLoop(property(camelContext, boolean.class, value)); return true;
         case "defaultactionurl":
         case "defaultActionUrl": target.getConfiguration().setDefaultActionUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "deliverytimeout":
@@ -51,6 +57,7 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
+        case "fields": target.getConfiguration().setFields(property(camelContext, java.lang.String.class, value)); return true;
         case "idempotentrepository":
         case "idempotentRepository": target.getConfiguration().setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "imageaspectratio":
@@ -72,6 +79,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "maxBodySize": target.getConfiguration().setMaxBodySize(property(camelContext, int.class, value)); return true;
         case "maxconnections":
         case "maxConnections": target.getConfiguration().setMaxConnections(property(camelContext, int.class, value)); return true;
+        case "maxqueuedsends":
+        case "maxQueuedSends": target.getConfiguration().setMaxQueuedSends(property(camelContext, int.class, value)); return true;
         case "maxretries":
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxretrydelay":
@@ -98,6 +107,18 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "payload": target.getConfiguration().setPayload(property(camelContext, java.lang.String.class, value)); return true;
         case "personaid":
         case "personaId": target.getConfiguration().setPersonaId(property(camelContext, java.lang.String.class, value)); return true;
+        case "personaname":
+        case "personaName": target.getConfiguration().setPersonaName(property(camelContext, java.lang.String.class, value)); return true;
+        case "personapictureurl":
+        case "personaPictureUrl": target.getConfiguration().setPersonaPictureUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyhost":
+        case "proxyHost": target.getConfiguration().setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxypassword":
+        case "proxyPassword": target.getConfiguration().setProxyPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": target.getConfiguration().setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "proxyusername":
+        case "proxyUsername": target.getConfiguration().setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "quickreplies":
         case "quickReplies": target.getConfiguration().setQuickReplies(property(camelContext, java.lang.String.class, value)); return true;
         case "ratelimit":
@@ -110,15 +131,21 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "redeliveryDelay": target.getConfiguration().setRedeliveryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requesttimeout":
         case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "retryambiguous":
+        case "retryAmbiguous": target.getConfiguration().setRetryAmbiguous(property(camelContext, boolean.class, value)); return true;
         case "retrydelay":
         case "retryDelay": target.getConfiguration().setRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "reusable": target.getConfiguration().setReusable(property(camelContext, boolean.class, value)); return true;
         case "senderaction":
         case "senderAction": target.getConfiguration().setSenderAction(property(camelContext, java.lang.String.class, value)); return true;
         case "sharable": target.getConfiguration().setSharable(property(camelContext, boolean.class, value)); return true;
+        case "sslcontextparameters":
+        case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "staterepository":
         case "stateRepository": target.getConfiguration().setStateRepository(property(camelContext, io.github.camelmessenger.state.ConversationStateRepository.class, value)); return true;
         case "step": target.getConfiguration().setStep(property(camelContext, java.lang.String.class, value)); return true;
+        case "subscribedfields":
+        case "subscribedFields": target.getConfiguration().setSubscribedFields(property(camelContext, java.lang.String.class, value)); return true;
         case "subtitle": target.getConfiguration().setSubtitle(property(camelContext, java.lang.String.class, value)); return true;
         case "tag": target.getConfiguration().setTag(property(camelContext, java.lang.String.class, value)); return true;
         case "targetappid":
@@ -129,6 +156,10 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "title": target.getConfiguration().setTitle(property(camelContext, java.lang.String.class, value)); return true;
         case "tokenresolver":
         case "tokenResolver": target.getConfiguration().setTokenResolver(property(camelContext, io.github.camelmessenger.MessengerPageTokenResolver.class, value)); return true;
+        case "userprofilecachettl":
+        case "userProfileCacheTtl": target.getConfiguration().setUserProfileCacheTtl(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "validatelimits":
+        case "validateLimits": target.getConfiguration().setValidateLimits(property(camelContext, boolean.class, value)); return true;
         case "verifytoken":
         case "verifyToken": target.getConfiguration().setVerifyToken(property(camelContext, java.lang.String.class, value)); return true;
         case "vertx": target.getConfiguration().setVertx(property(camelContext, io.vertx.core.Vertx.class, value)); return true;
@@ -145,6 +176,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowinsecurebaseuri":
+        case "allowInsecureBaseUri": return boolean.class;
         case "allowunsigned":
         case "allowUnsigned": return boolean.class;
         case "apiversion":
@@ -160,8 +193,12 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
         case "buttons": return java.lang.String.class;
+        case "calltimeout":
+        case "callTimeout": return long.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "continueoneventloop":
+        case "continueOnEventLoop": return boolean.class;
         case "defaultactionurl":
         case "defaultActionUrl": return java.lang.String.class;
         case "deliverytimeout":
@@ -173,6 +210,7 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
+        case "fields": return java.lang.String.class;
         case "idempotentrepository":
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "imageaspectratio":
@@ -194,6 +232,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "maxBodySize": return int.class;
         case "maxconnections":
         case "maxConnections": return int.class;
+        case "maxqueuedsends":
+        case "maxQueuedSends": return int.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "maxretrydelay":
@@ -220,6 +260,18 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "payload": return java.lang.String.class;
         case "personaid":
         case "personaId": return java.lang.String.class;
+        case "personaname":
+        case "personaName": return java.lang.String.class;
+        case "personapictureurl":
+        case "personaPictureUrl": return java.lang.String.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxypassword":
+        case "proxyPassword": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return java.lang.Integer.class;
+        case "proxyusername":
+        case "proxyUsername": return java.lang.String.class;
         case "quickreplies":
         case "quickReplies": return java.lang.String.class;
         case "ratelimit":
@@ -232,15 +284,21 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "redeliveryDelay": return long.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
+        case "retryambiguous":
+        case "retryAmbiguous": return boolean.class;
         case "retrydelay":
         case "retryDelay": return long.class;
         case "reusable": return boolean.class;
         case "senderaction":
         case "senderAction": return java.lang.String.class;
         case "sharable": return boolean.class;
+        case "sslcontextparameters":
+        case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "staterepository":
         case "stateRepository": return io.github.camelmessenger.state.ConversationStateRepository.class;
         case "step": return java.lang.String.class;
+        case "subscribedfields":
+        case "subscribedFields": return java.lang.String.class;
         case "subtitle": return java.lang.String.class;
         case "tag": return java.lang.String.class;
         case "targetappid":
@@ -251,6 +309,10 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "title": return java.lang.String.class;
         case "tokenresolver":
         case "tokenResolver": return io.github.camelmessenger.MessengerPageTokenResolver.class;
+        case "userprofilecachettl":
+        case "userProfileCacheTtl": return long.class;
+        case "validatelimits":
+        case "validateLimits": return boolean.class;
         case "verifytoken":
         case "verifyToken": return java.lang.String.class;
         case "vertx": return io.vertx.core.Vertx.class;
@@ -268,6 +330,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         MessengerEndpoint target = (MessengerEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowinsecurebaseuri":
+        case "allowInsecureBaseUri": return target.getConfiguration().isAllowInsecureBaseUri();
         case "allowunsigned":
         case "allowUnsigned": return target.getConfiguration().isAllowUnsigned();
         case "apiversion":
@@ -283,8 +347,12 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "buttons": return target.getConfiguration().getButtons();
+        case "calltimeout":
+        case "callTimeout": return target.getConfiguration().getCallTimeout();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
+        case "continueoneventloop":
+        case "continueOnEventLoop": return target.isContinueOnEventLoop();
         case "defaultactionurl":
         case "defaultActionUrl": return target.getConfiguration().getDefaultActionUrl();
         case "deliverytimeout":
@@ -296,6 +364,7 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
+        case "fields": return target.getConfiguration().getFields();
         case "idempotentrepository":
         case "idempotentRepository": return target.getConfiguration().getIdempotentRepository();
         case "imageaspectratio":
@@ -317,6 +386,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "maxBodySize": return target.getConfiguration().getMaxBodySize();
         case "maxconnections":
         case "maxConnections": return target.getConfiguration().getMaxConnections();
+        case "maxqueuedsends":
+        case "maxQueuedSends": return target.getConfiguration().getMaxQueuedSends();
         case "maxretries":
         case "maxRetries": return target.getConfiguration().getMaxRetries();
         case "maxretrydelay":
@@ -343,6 +414,18 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "payload": return target.getConfiguration().getPayload();
         case "personaid":
         case "personaId": return target.getConfiguration().getPersonaId();
+        case "personaname":
+        case "personaName": return target.getConfiguration().getPersonaName();
+        case "personapictureurl":
+        case "personaPictureUrl": return target.getConfiguration().getPersonaPictureUrl();
+        case "proxyhost":
+        case "proxyHost": return target.getConfiguration().getProxyHost();
+        case "proxypassword":
+        case "proxyPassword": return target.getConfiguration().getProxyPassword();
+        case "proxyport":
+        case "proxyPort": return target.getConfiguration().getProxyPort();
+        case "proxyusername":
+        case "proxyUsername": return target.getConfiguration().getProxyUsername();
         case "quickreplies":
         case "quickReplies": return target.getConfiguration().getQuickReplies();
         case "ratelimit":
@@ -355,15 +438,21 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "redeliveryDelay": return target.getConfiguration().getRedeliveryDelay();
         case "requesttimeout":
         case "requestTimeout": return target.getConfiguration().getRequestTimeout();
+        case "retryambiguous":
+        case "retryAmbiguous": return target.getConfiguration().isRetryAmbiguous();
         case "retrydelay":
         case "retryDelay": return target.getConfiguration().getRetryDelay();
         case "reusable": return target.getConfiguration().isReusable();
         case "senderaction":
         case "senderAction": return target.getConfiguration().getSenderAction();
         case "sharable": return target.getConfiguration().isSharable();
+        case "sslcontextparameters":
+        case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "staterepository":
         case "stateRepository": return target.getConfiguration().getStateRepository();
         case "step": return target.getConfiguration().getStep();
+        case "subscribedfields":
+        case "subscribedFields": return target.getConfiguration().getSubscribedFields();
         case "subtitle": return target.getConfiguration().getSubtitle();
         case "tag": return target.getConfiguration().getTag();
         case "targetappid":
@@ -374,6 +463,10 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "title": return target.getConfiguration().getTitle();
         case "tokenresolver":
         case "tokenResolver": return target.getConfiguration().getTokenResolver();
+        case "userprofilecachettl":
+        case "userProfileCacheTtl": return target.getConfiguration().getUserProfileCacheTtl();
+        case "validatelimits":
+        case "validateLimits": return target.getConfiguration().isValidateLimits();
         case "verifytoken":
         case "verifyToken": return target.getConfiguration().getVerifyToken();
         case "vertx": return target.getConfiguration().getVertx();

@@ -2,7 +2,7 @@ package io.github.camelmessenger;
 
 import java.time.Clock;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -10,8 +10,13 @@ import javax.sql.DataSource;
 import io.github.camelmessenger.internal.SecretOptions;
 import io.github.camelmessenger.internal.graph.GraphClient;
 import io.github.camelmessenger.internal.graph.GraphClientOptions;
+import io.github.camelmessenger.internal.graph.GraphTarget;
+import io.github.camelmessenger.internal.graph.GraphTransport;
+import io.github.camelmessenger.internal.operation.UserProfiles;
+import io.github.camelmessenger.internal.validation.OptionValues;
 import io.github.camelmessenger.internal.graph.PageRateLimiter;
 import io.github.camelmessenger.jdbc.DataSourceAware;
+import io.github.camelmessenger.metrics.MessengerMeters;
 import io.github.camelmessenger.jdbc.DataSources;
 import io.github.camelmessenger.state.ConversationStateRepository;
 import io.github.camelmessenger.state.InMemoryConversationStateRepository;
@@ -21,13 +26,15 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.CamelContextHelper;
+import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.util.PropertiesHelper;
 
 /** The {@code messenger} component: Facebook Messenger Platform Send API producer and webhook consumer. */
 @Component("messenger")
-public class MessengerComponent extends DefaultComponent {
+public class MessengerComponent extends DefaultComponent implements SSLContextParametersAware {
 
     @Metadata(description = "The shared configuration; every endpoint starts from a copy of it.")
     private MessengerConfiguration configuration = new MessengerConfiguration();
@@ -44,10 +51,17 @@ public class MessengerComponent extends DefaultComponent {
                             + "conversation state into the database; stateRepository does.")
     private DataSource dataSource;
 
+    @Metadata(label = "security", defaultValue = "false",
+              description = "Enable usage of global SSL context parameters.")
+    private boolean useGlobalSslContextParameters;
+
+    private volatile MessengerMeters meters = MessengerMeters.NONE;
+    private UserProfiles userProfiles;
     private Vertx ownVertx;
+    private ExecutorService continuations;
     private ConversationStateRepository defaultState;
     /** Shared by all endpoints, so that every send of one Page counts against the same budget. */
-    private final Map<String, PageRateLimiter> rateLimiters = new ConcurrentHashMap<>();
+    private PageRateLimiter rateLimiter;
 
     public MessengerComponent() {
     }
@@ -74,12 +88,14 @@ public class MessengerComponent extends DefaultComponent {
         Map<String, Object> tokens = PropertiesHelper.extractProperties(parameters, "pageAccessToken.");
         setProperties(endpoint, parameters);
         tokens.forEach((page, token) -> config.getPageAccessTokens().put(page, String.valueOf(token)));
+        GraphTarget.checkBaseUri(config.getBaseUri(), config.isAllowInsecureBaseUri());
+        OptionValues.check(config);
         return endpoint;
     }
 
     /**
-     * The Vert.x instance HTTP calls run on: the configured one, else one the component creates on first use and
-     * closes when it stops.
+     * The Vert.x instance HTTP calls run on: the configured one, else the single one in the registry, else one the
+     * component creates on first use and closes when it stops.
      */
     synchronized Vertx vertx(MessengerConfiguration endpointConfiguration) {
         if (endpointConfiguration.getVertx() != null) {
@@ -87,6 +103,12 @@ public class MessengerComponent extends DefaultComponent {
         }
         if (configuration.getVertx() != null) {
             return configuration.getVertx();
+        }
+        // the runtime's own (platform-http on Vert.x, camel-vertx), as camel-vertx-http finds it: its event loops
+        // then serve the webhook and the Graph calls alike
+        Vertx registered = CamelContextHelper.findSingleByType(getCamelContext(), Vertx.class);
+        if (registered != null) {
+            return registered;
         }
         if (ownVertx == null) {
             ownVertx = Vertx.vertx();
@@ -141,6 +163,14 @@ public class MessengerComponent extends DefaultComponent {
         }
     }
 
+    private synchronized PageRateLimiter rateLimiter(Vertx vertx, MessengerConfiguration config) {
+        if (rateLimiter == null) {
+            rateLimiter = new PageRateLimiter(vertx, config.getRateLimit(), config.getMediaRateLimit())
+                    .maxQueued(config.getMaxQueuedSends());
+        }
+        return rateLimiter;
+    }
+
     /** A Graph API client for one endpoint's configuration; the caller closes it. */
     GraphClient graphClient(MessengerConfiguration config) {
         Vertx vertx = vertx(config);
@@ -154,30 +184,78 @@ public class MessengerComponent extends DefaultComponent {
                 .retryDelayMillis(config.getRetryDelay())
                 .rateLimitRetryDelayMillis(config.getRateLimitRetryDelay())
                 .maxRetryDelayMillis(config.getMaxRetryDelay())
+                .callTimeoutMillis(config.getCallTimeout())
+                .retryAmbiguous(config.isRetryAmbiguous())
+                .rateLimit(config.getRateLimit())
+                .mediaRateLimit(config.getMediaRateLimit())
+                .maxQueuedSends(config.getMaxQueuedSends())
+                .retryListener(() -> meters.retry())
                 .build();
         PageRateLimiter limiter = null;
         if (config.isRateLimitEnabled()) {
-            limiter = rateLimiters.computeIfAbsent(config.getRateLimit() + "/" + config.getMediaRateLimit(),
-                    k -> new PageRateLimiter(vertx, config.getRateLimit(), config.getMediaRateLimit()));
+            // one schedule per Page for the whole component: each endpoint's calls take their own interval on it
+            limiter = rateLimiter(vertx, config);
         }
-        return new GraphClient(vertx, options, limiter);
+        SSLContextParameters ssl = config.getSslContextParameters();
+        if (ssl == null && useGlobalSslContextParameters) {
+            ssl = retrieveGlobalSslContextParameters();
+        }
+        return new GraphClient(vertx, options, limiter, GraphTransport.of(getCamelContext(), config.getProxyHost(),
+                config.getProxyPort(), config.getProxyUsername(), config.getProxyPassword(), ssl));
+    }
+
+    /**
+     * Where exchanges continue after a Graph API answer, unless the endpoint asks to stay on the event loop
+     * ({@code continueOnEventLoop}): a pool of Camel's default thread pool profile, created on first use and shut
+     * down with the component. A blocking step after a send then holds a pool thread, never the event loop that
+     * carries every other send's I/O.
+     */
+    synchronized ExecutorService continuations() {
+        if (continuations == null) {
+            continuations = getCamelContext().getExecutorServiceManager()
+                    .newDefaultThreadPool(this, "MessengerProducerContinuation");
+        }
+        return continuations;
     }
 
     @Override
     protected void doStart() throws Exception {
         super.doStart();
         resolveClock();
+        meters = MessengerMeters.of(getCamelContext());
+    }
+
+    /** The user profiles read by getUserProfile, kept per Page and user for userProfileCacheTtl. */
+    synchronized UserProfiles userProfiles() {
+        if (userProfiles == null) {
+            userProfiles = new UserProfiles(clock());
+        }
+        return userProfiles;
+    }
+
+    /** Where the component counts its sends, retries, webhook events and waits (nowhere without Micrometer). */
+    public MessengerMeters meters() {
+        return meters;
     }
 
     @Override
     protected void doStop() throws Exception {
+
         super.doStop();
         Vertx v;
+        ExecutorService pool;
         synchronized (this) {
             v = ownVertx;
             ownVertx = null;
+            pool = continuations;
+            continuations = null;
         }
-        rateLimiters.clear();
+        if (pool != null) {
+            getCamelContext().getExecutorServiceManager().shutdown(pool);
+        }
+        synchronized (this) {
+            rateLimiter = null;
+        }
         ServiceHelper.stopService(defaultState);
         if (v != null) {
             v.close();
@@ -222,5 +300,15 @@ public class MessengerComponent extends DefaultComponent {
 
     public void setConfiguration(MessengerConfiguration configuration) {
         this.configuration = configuration;
+    }
+
+    @Override
+    public boolean isUseGlobalSslContextParameters() {
+        return useGlobalSslContextParameters;
+    }
+
+    @Override
+    public void setUseGlobalSslContextParameters(boolean useGlobalSslContextParameters) {
+        this.useGlobalSslContextParameters = useGlobalSslContextParameters;
     }
 }

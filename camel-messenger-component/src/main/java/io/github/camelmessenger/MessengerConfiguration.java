@@ -11,6 +11,7 @@ import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
+import org.apache.camel.support.jsse.SSLContextParameters;
 
 /**
  * The options of a messenger endpoint. The component holds one instance whose copy every endpoint starts from, so
@@ -43,15 +44,32 @@ public class MessengerConfiguration implements Cloneable {
     @UriParam(label = "producer", enums = "RESPONSE,UPDATE,MESSAGE_TAG",
               description = "The Send API messaging_type. Default: RESPONSE, or MESSAGE_TAG when a tag is set.")
     private String messagingType;
-    @UriParam(label = "producer",
+    @UriParam(label = "producer", enums = "HUMAN_AGENT,CUSTOMER_FEEDBACK",
               description = "The message tag (with messaging_type MESSAGE_TAG), e.g. HUMAN_AGENT. Tags the "
                             + "platform has retired are rejected.")
     private String tag;
     @UriParam(label = "producer", enums = "REGULAR,SILENT_PUSH,NO_PUSH",
               description = "The push notification type of sent messages.")
     private String notificationType;
-    @UriParam(label = "producer", description = "The persona to send as.")
+    @UriParam(label = "producer", description = "The persona to send as (also the persona getPersona and "
+                                                + "deletePersona act on).")
     private String personaId;
+    @UriParam(label = "producer", defaultValue = "first_name,last_name,profile_pic",
+              description = "getUserProfile: the profile fields to read, comma separated: first_name, last_name, "
+                            + "profile_pic, and with the matching permissions locale, timezone, gender.")
+    private String fields = "first_name,last_name,profile_pic";
+    @UriParam(label = "producer", defaultValue = "3600000", javaType = "java.time.Duration",
+              description = "getUserProfile: how long a profile is kept per Page and user before it is read again; "
+                            + "0 reads it every time.")
+    private long userProfileCacheTtl = 3600000;
+    @UriParam(label = "producer", description = "createPersona: the persona's name, when the body does not give it.")
+    private String personaName;
+    @UriParam(label = "producer",
+              description = "createPersona: the persona's profile picture URL, when the body does not give it.")
+    private String personaPictureUrl;
+    @UriParam(label = "producer", defaultValue = "messages,messaging_postbacks,messaging_optins,messaging_handovers,standby",
+              description = "subscribeApp: the Page webhook fields to subscribe the app to, comma separated.")
+    private String subscribedFields = "messages,messaging_postbacks,messaging_optins,messaging_handovers,standby";
     @UriParam(label = "producer",
               description = "Quick replies in shorthand, comma separated: Label (payload = label), Label=payload, "
                             + "user_email, user_phone_number, Label [https://icon.url]. Up to 13.")
@@ -137,9 +155,22 @@ public class MessengerConfiguration implements Cloneable {
     @UriParam(label = "advanced", defaultValue = "v25.0", description = "The Graph API version.")
     private String apiVersion = "v25.0";
     @UriParam(label = "producer", defaultValue = "3",
-              description = "How many times a call that failed transiently (e.g. codes 1200, 2, rate limits, "
-                            + "HTTP 5xx, connection errors) is retried, with exponential backoff and jitter.")
+              description = "How many times a call that certainly did not reach the platform (no connection, "
+                            + "refused) or that the platform answered as temporary (codes 1200, 2, rate limits, HTTP "
+                            + "5xx with a Graph API error) is retried, with exponential backoff and jitter. A call "
+                            + "that may have reached it is not retried unless retryAmbiguous is set.")
     private int maxRetries = 3;
+    @UriParam(label = "producer,advanced", defaultValue = "false",
+              description = "Whether a call that may have reached the platform (the request was written, then the "
+                            + "connection failed, no answer came in time, or a proxy answered 502/504) is retried "
+                            + "like a transient error. The Send API has no idempotency key: a retry may deliver the "
+                            + "message twice. Off: such a call fails with MessengerAmbiguousSendException.")
+    private boolean retryAmbiguous;
+    @UriParam(label = "producer,advanced", defaultValue = "120000", javaType = "java.time.Duration",
+              description = "The longest a whole call may take, pacing, attempts and retry delays included; 0 for "
+                            + "no limit. A call past it fails (with MessengerAmbiguousSendException when its request "
+                            + "was written).")
+    private long callTimeout = 120000;
     @UriParam(label = "producer,advanced", defaultValue = "500", javaType = "java.time.Duration",
               description = "The first retry delay; doubled on each further retry.")
     private long retryDelay = 500;
@@ -167,11 +198,41 @@ public class MessengerConfiguration implements Cloneable {
               description = "How long a call may wait for the Graph API to answer (idle time on the connection) before it "
                             + "fails as a transient error.")
     private long requestTimeout = 60000;
+    @UriParam(label = "proxy", description = "The host of an HTTP proxy the Graph API calls go through.")
+    private String proxyHost;
+    @UriParam(label = "proxy", description = "The port of the HTTP proxy.")
+    private Integer proxyPort;
+    @UriParam(label = "proxy,security", secret = true, description = "The user name for the HTTP proxy.")
+    private String proxyUsername;
+    @UriParam(label = "proxy,security", secret = true, description = "The password for the HTTP proxy.")
+    private String proxyPassword;
+    @UriParam(label = "security",
+              description = "TLS for the Graph API calls (trust store, key store, protocols), as Camel's other HTTP "
+                            + "components take it. Default: the JVM's trust store.")
+    private SSLContextParameters sslContextParameters;
+    @UriParam(label = "security,advanced", defaultValue = "false",
+              description = "Whether a plain http:// baseUri on another host than the loopback is accepted. The "
+                            + "Page token would travel in clear: only for a trusted network.")
+    private boolean allowInsecureBaseUri;
+    @UriParam(label = "producer,advanced", defaultValue = "true",
+              description = "Whether sends are checked against the platform's documented limits (lengths, counts, URL "
+                            + "and phone formats, retired tags) before any HTTP call. Turn it off when Meta has raised "
+                            + "a limit this release does not know yet; the risk: input the platform refuses then "
+                            + "costs a call and comes back as a MessengerApiException (code 100) instead of a "
+                            + "MessengerValidationException naming the field, and an OTN broadcast retires the "
+                            + "tokens such sends were for.")
+    private boolean validateLimits = true;
+    @UriParam(label = "producer,advanced", defaultValue = "10000",
+              description = "The most sends that may wait for a Page's rate limit (per Page), and for a free "
+                            + "connection; a send beyond is refused at once with a MessengerException instead of "
+                            + "queueing without bound. 0 for no limit.")
+    private int maxQueuedSends = 10000;
     @UriParam(label = "advanced", defaultValue = "100",
               description = "The most HTTP connections kept open to the Graph API.")
     private int maxConnections = 100;
     @UriParam(label = "advanced",
-              description = "The Vert.x instance for HTTP calls; the component creates its own when none is given.")
+              description = "The Vert.x instance for HTTP calls. Default: the single Vertx in the registry (e.g. "
+                            + "platform-http's), else one the component creates and closes.")
     private Vertx vertx;
 
     // ----- consumer
@@ -741,5 +802,123 @@ public class MessengerConfiguration implements Cloneable {
 
     public void setMaximumRedeliveryDelay(long maximumRedeliveryDelay) {
         this.maximumRedeliveryDelay = maximumRedeliveryDelay;
+    }
+    public boolean isRetryAmbiguous() {
+        return retryAmbiguous;
+    }
+
+    public void setRetryAmbiguous(boolean retryAmbiguous) {
+        this.retryAmbiguous = retryAmbiguous;
+    }
+
+    public long getCallTimeout() {
+        return callTimeout;
+    }
+
+    public void setCallTimeout(long callTimeout) {
+        this.callTimeout = callTimeout;
+    }
+
+    public boolean isAllowInsecureBaseUri() {
+        return allowInsecureBaseUri;
+    }
+
+    public void setAllowInsecureBaseUri(boolean allowInsecureBaseUri) {
+        this.allowInsecureBaseUri = allowInsecureBaseUri;
+    }
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public String getProxyUsername() {
+        return proxyUsername;
+    }
+
+    public void setProxyUsername(String proxyUsername) {
+        this.proxyUsername = proxyUsername;
+    }
+
+    public String getProxyPassword() {
+        return proxyPassword;
+    }
+
+    public void setProxyPassword(String proxyPassword) {
+        this.proxyPassword = proxyPassword;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    public int getMaxQueuedSends() {
+        return maxQueuedSends;
+    }
+
+    public void setMaxQueuedSends(int maxQueuedSends) {
+        this.maxQueuedSends = maxQueuedSends;
+    }
+
+    public boolean isValidateLimits() {
+        return validateLimits;
+    }
+
+    public void setValidateLimits(boolean validateLimits) {
+        this.validateLimits = validateLimits;
+    }
+
+    public String getPersonaName() {
+        return personaName;
+    }
+
+    public void setPersonaName(String personaName) {
+        this.personaName = personaName;
+    }
+
+    public String getPersonaPictureUrl() {
+        return personaPictureUrl;
+    }
+
+    public void setPersonaPictureUrl(String personaPictureUrl) {
+        this.personaPictureUrl = personaPictureUrl;
+    }
+
+    public String getSubscribedFields() {
+        return subscribedFields;
+    }
+
+    public void setSubscribedFields(String subscribedFields) {
+        this.subscribedFields = subscribedFields;
+    }
+
+    public String getFields() {
+        return fields;
+    }
+
+    public void setFields(String fields) {
+        this.fields = fields;
+    }
+
+    public long getUserProfileCacheTtl() {
+        return userProfileCacheTtl;
+    }
+
+    public void setUserProfileCacheTtl(long userProfileCacheTtl) {
+        this.userProfileCacheTtl = userProfileCacheTtl;
     }
 }

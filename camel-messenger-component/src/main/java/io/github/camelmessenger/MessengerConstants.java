@@ -47,6 +47,18 @@ public final class MessengerConstants {
     public static final String NOTIFICATION_TYPE = "CamelMessengerNotificationType";
     @Metadata(description = "The persona to send as.", javaType = "String", label = "producer")
     public static final String PERSONA_ID = "CamelMessengerPersonaId";
+    @Metadata(description = "getUserProfile: the user's first name.", javaType = "String", label = "producer")
+    public static final String USER_FIRST_NAME = "CamelMessengerUserFirstName";
+    @Metadata(description = "getUserProfile: the user's last name.", javaType = "String", label = "producer")
+    public static final String USER_LAST_NAME = "CamelMessengerUserLastName";
+    @Metadata(description = "getUserProfile: the user's locale (with the permission), e.g. en_US.", javaType = "String",
+              label = "producer")
+    public static final String USER_LOCALE = "CamelMessengerUserLocale";
+    @Metadata(description = "getUserProfile: the user's time zone in hours from UTC (with the permission).",
+              javaType = "Double", label = "producer")
+    public static final String USER_TIMEZONE = "CamelMessengerUserTimezone";
+    @Metadata(description = "getUserProfile: the user's profile picture URL.", javaType = "String", label = "producer")
+    public static final String USER_PROFILE_PIC = "CamelMessengerUserProfilePic";
     @Metadata(description = "Quick replies in shorthand: a List, or a String with one entry per line. Entries: "
                             + "Label (payload = label), Label=payload, user_email, user_phone_number, "
                             + "Label [https://icon.url].",

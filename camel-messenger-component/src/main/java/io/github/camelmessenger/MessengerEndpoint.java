@@ -26,6 +26,12 @@ public class MessengerEndpoint extends DefaultEndpoint implements EndpointServic
     private MessengerOperation operation;
     @UriParam
     private MessengerConfiguration configuration;
+    @UriParam(label = "producer,advanced", defaultValue = "false",
+              description = "Continue the route on the Vert.x event loop that received the Graph API answer, instead "
+                            + "of on a thread of the component's pool. Only for routes that never block after the "
+                            + "send (no JDBC, file or other blocking call): a blocking step on the event loop stalls "
+                            + "every other send's I/O.")
+    private boolean continueOnEventLoop;
 
     public MessengerEndpoint(String uri, MessengerComponent component, MessengerOperation operation,
                              MessengerConfiguration configuration) {
@@ -74,6 +80,14 @@ public class MessengerEndpoint extends DefaultEndpoint implements EndpointServic
 
     public void setOperation(MessengerOperation operation) {
         this.operation = operation;
+    }
+
+    public boolean isContinueOnEventLoop() {
+        return continueOnEventLoop;
+    }
+
+    public void setContinueOnEventLoop(boolean continueOnEventLoop) {
+        this.continueOnEventLoop = continueOnEventLoop;
     }
 
     public MessengerConfiguration getConfiguration() {

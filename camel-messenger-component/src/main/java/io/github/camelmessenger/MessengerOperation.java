@@ -22,6 +22,13 @@ public enum MessengerOperation {
     extendThreadControl,
     getThreadOwner,
     waitForResponse,
+    getUserProfile,
+    createPersona,
+    getPersona,
+    listPersonas,
+    deletePersona,
+    subscribeApp,
+    unsubscribeApp,
     webhook;
 
     public boolean isProducer() {

@@ -1,28 +1,45 @@
 package io.github.camelmessenger;
 
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 import io.github.camelmessenger.internal.graph.GraphClient;
 import io.github.camelmessenger.internal.graph.GraphResponse;
+import io.github.camelmessenger.internal.operation.Attachments;
+import io.github.camelmessenger.internal.operation.CustomRequests;
+import io.github.camelmessenger.internal.operation.Messages;
+import io.github.camelmessenger.internal.operation.PageSubscriptions;
+import io.github.camelmessenger.internal.operation.Personas;
+import io.github.camelmessenger.internal.operation.SendTemplates;
+import io.github.camelmessenger.internal.operation.SenderActions;
+import io.github.camelmessenger.internal.operation.ThreadControl;
+import io.github.camelmessenger.internal.operation.UserProfiles;
+import io.github.camelmessenger.internal.operation.Waits;
 import io.github.camelmessenger.internal.send.OneTimeNotifTokens;
-import io.github.camelmessenger.internal.send.OutboundCalls;
+import io.github.camelmessenger.internal.send.Outbound;
+import io.github.camelmessenger.internal.send.OutboundExchange;
 import io.github.camelmessenger.internal.send.PreparedCall;
 import io.github.camelmessenger.internal.send.ResponseHeaders;
-import io.github.camelmessenger.internal.send.WaitForResponse;
-import io.github.camelmessenger.state.ConversationStateRepository;
+import io.github.camelmessenger.metrics.MessengerMeters;
+import io.github.camelmessenger.metrics.SendMeters;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultAsyncProducer;
 
 /**
- * Sends exchanges to the Graph API without parking a thread per call: the exchange completes on the HTTP client's
- * event loop when the answer (or the last retry) arrives.
+ * Sends exchanges to the Graph API without parking a thread per call. One switch maps each operation to its handler
+ * in {@code internal.operation}; the handler builds a validated call, the Graph client sends it, and the exchange
+ * continues when the answer (or the last retry) arrives: on a thread of the component's pool, or on the event loop
+ * itself with {@code continueOnEventLoop}.
  */
 public class MessengerProducer extends DefaultAsyncProducer {
 
-    private OutboundCalls calls;
+    private Outbound outbound;
     private GraphClient client;
-    private ConversationStateRepository state;
+    /** Null: continue on the event loop. */
+    private Executor continuation;
+    private MessengerMeters meters = MessengerMeters.NONE;
 
     public MessengerProducer(MessengerEndpoint endpoint) {
         super(endpoint);
@@ -37,10 +54,12 @@ public class MessengerProducer extends DefaultAsyncProducer {
     protected void doStart() throws Exception {
         super.doStart();
         MessengerEndpoint endpoint = getEndpoint();
-        state = endpoint.getComponent().stateRepository(endpoint.getConfiguration());
-        calls = new OutboundCalls(endpoint.getConfiguration(), state, endpoint.getCamelContext(),
-                endpoint.getComponent().clock());
-        client = endpoint.getComponent().graphClient(endpoint.getConfiguration());
+        MessengerComponent component = endpoint.getComponent();
+        outbound = new Outbound(endpoint.getConfiguration(), component.stateRepository(endpoint.getConfiguration()),
+                component.clock());
+        client = component.graphClient(endpoint.getConfiguration());
+        continuation = endpoint.isContinueOnEventLoop() ? null : component.continuations();
+        meters = component.meters();
     }
 
     @Override
@@ -54,65 +73,127 @@ public class MessengerProducer extends DefaultAsyncProducer {
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
+        MessengerOperation operation;
         PreparedCall call;
         try {
-            MessengerOperation endpointOperation = getEndpoint().getOperation();
-            // tried before reading the operation header: an exchange the plain text path takes carries none
-            call = calls.preparePlainText(endpointOperation, exchange);
-            if (call == null) {
-                MessengerOperation operation = operation(exchange);
-                if (!operation.callsGraphApi()) {
-                    // waitForResponse records state and returns at once
-                    WaitForResponse.record(exchange, getEndpoint().getConfiguration(), state,
-                            getEndpoint().getComponent().clock());
-                    callback.done(true);
-                    return true;
+            operation = operation(exchange);
+            call = switch (operation) {
+                case sendMessage -> Messages.sendMessage(start(exchange));
+                case sendButtonTemplate, sendGenericTemplate, sendMediaTemplate, sendOneTimeNotificationRequest ->
+                    SendTemplates.send(operation, start(exchange));
+                case sendAttachment -> Attachments.sendAttachment(start(exchange));
+                case uploadAttachment -> Attachments.uploadAttachment(start(exchange));
+                case sendSenderAction -> SenderActions.sendSenderAction(start(exchange));
+                case sendCustomRequest -> CustomRequests.sendCustomRequest(start(exchange));
+                case sendToInbox, giveThreadControl, takeThreadControl, requestThreadControl, releaseThreadControl,
+                        extendThreadControl, getThreadOwner ->
+                    ThreadControl.call(operation, start(exchange));
+                case getUserProfile -> UserProfiles.getUserProfile(start(exchange),
+                        getEndpoint().getComponent().userProfiles());
+                case createPersona, getPersona, listPersonas, deletePersona -> Personas.call(operation, start(exchange));
+                case subscribeApp, unsubscribeApp -> PageSubscriptions.call(operation, start(exchange));
+                case waitForResponse -> {
+                    // records state and completes at once: no Graph API call
+                    Waits.record(exchange, getEndpoint().getConfiguration(), outbound.state(), outbound.clock());
+                    yield null;
                 }
-                call = operation == endpointOperation
-                        ? calls.prepareGeneral(operation, exchange) : calls.prepare(operation, exchange);
-            }
+                case webhook -> throw new IllegalArgumentException("messenger:webhook is a consumer operation");
+            };
         } catch (Exception e) {
             exchange.setException(e);
+            SendMeters.record(meters, operationName(exchange), e);
             callback.done(true);
             return true;
         }
-        client.send(call.request(), new Outcome(exchange, callback, call.oneTimeNotifToken()));
+        if (call == null) {
+            SendMeters.record(meters, operation.name(), null);
+            callback.done(true);
+            return true;
+        }
+        Outcome outcome = new Outcome(exchange, callback, call.oneTimeNotifToken(),
+                operation == MessengerOperation.getThreadOwner, continuation, meters, operation.name(),
+                call.reader());
+        if (call.answer() != null) {
+            // answered from a cache: no call, the exchange continues as after one
+            outcome.succeeded(call.answer());
+        } else {
+            client.send(call.request(), outcome);
+        }
         return false;
     }
 
-    /** Puts the call's outcome on the exchange and completes it: the one object per exchange the send path needs. */
-    private static final class Outcome implements GraphClient.Completion {
+    private OutboundExchange start(Exchange exchange) {
+        return outbound.start(exchange);
+    }
+
+    /**
+     * Puts the call's outcome on the exchange and completes it: the one object per exchange the send path needs. It
+     * runs where the exchange continues: handed to the pool, or at once on the event loop.
+     */
+    private static final class Outcome implements GraphClient.Completion, Runnable {
         private final Exchange exchange;
         private final AsyncCallback callback;
         private final String oneTimeNotifToken;
+        private final boolean threadOwnerQuery;
+        private final Executor continuation;
+        private final MessengerMeters meters;
+        private final String operation;
+        private final PreparedCall.AnswerReader reader;
+        private GraphResponse response;
+        private Throwable failure;
 
-        Outcome(Exchange exchange, AsyncCallback callback, String oneTimeNotifToken) {
+        Outcome(Exchange exchange, AsyncCallback callback, String oneTimeNotifToken, boolean threadOwnerQuery,
+                Executor continuation, MessengerMeters meters, String operation, PreparedCall.AnswerReader reader) {
             this.exchange = exchange;
             this.callback = callback;
             this.oneTimeNotifToken = oneTimeNotifToken;
+            this.threadOwnerQuery = threadOwnerQuery;
+            this.continuation = continuation;
+            this.meters = meters;
+            this.operation = operation;
+            this.reader = reader;
         }
 
         @Override
         public void succeeded(GraphResponse response) {
-            try {
-                if (oneTimeNotifToken != null) {
-                    OneTimeNotifTokens.markSpent(exchange, oneTimeNotifToken);
-                }
-                ResponseHeaders.apply(exchange.getMessage(), response);
-            } catch (Exception e) {
-                exchange.setException(e);
-            } finally {
-                callback.done(false);
-            }
+            this.response = response;
+            continueExchange();
         }
 
         @Override
         public void failed(Throwable failure) {
+            this.failure = failure;
+            continueExchange();
+        }
+
+        private void continueExchange() {
+            if (continuation == null) {
+                run();
+                return;
+            }
             try {
-                exchange.setException(mapFailure(failure));
+                continuation.execute(this);
+            } catch (RejectedExecutionException e) {
+                // the pool is shut down (the component stops): finish here rather than never
+                run();
+            }
+        }
+
+        @Override
+        public void run() {
+            try {
+                if (failure != null) {
+                    exchange.setException(mapFailure(failure));
+                } else {
+                    if (oneTimeNotifToken != null) {
+                        OneTimeNotifTokens.markSpent(exchange, oneTimeNotifToken);
+                    }
+                    ResponseHeaders.apply(exchange.getMessage(), response, threadOwnerQuery, reader);
+                }
             } catch (Exception e) {
                 exchange.setException(e);
             } finally {
+                SendMeters.record(meters, operation, exchange.getException());
                 callback.done(false);
             }
         }
@@ -125,6 +206,12 @@ public class MessengerProducer extends DefaultAsyncProducer {
             return new MessengerWindowClosedException(api);
         }
         return cause;
+    }
+
+    /** The operation's name for the meters, also when the header naming it was wrong. */
+    private String operationName(Exchange exchange) {
+        Object header = exchange.getMessage().getHeader(MessengerConstants.OPERATION);
+        return header != null ? header.toString() : getEndpoint().getOperation().name();
     }
 
     private MessengerOperation operation(Exchange exchange) {

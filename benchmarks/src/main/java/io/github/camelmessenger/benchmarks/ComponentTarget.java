@@ -11,8 +11,8 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.service.ServiceHelper;
 
 /**
- * The component: {@code messenger:sendMessage} driven through its AsyncProducer directly (no route in between), with
- * the body as the text, the recipient as a header and the quick replies as a URI option.
+ * The component: the payload's endpoint ({@code messenger:sendMessage}, {@code messenger:sendGenericTemplate}) driven
+ * through its AsyncProducer directly (no route in between), with the body, headers and URI options a route would set.
  */
 final class ComponentTarget implements SendTarget {
 
@@ -20,7 +20,10 @@ final class ComponentTarget implements SendTarget {
     private final Endpoint endpoint;
     private final AsyncProducer producer;
 
-    ComponentTarget(int port, int maxConnections) throws Exception {
+    private final Payload payload;
+
+    ComponentTarget(int port, int maxConnections, Payload payload, boolean continueOnEventLoop) throws Exception {
+        this.payload = payload;
         camel = new DefaultCamelContext();
         MessengerComponent component = new MessengerComponent();
         MessengerConfiguration config = component.getConfiguration();
@@ -36,7 +39,12 @@ final class ComponentTarget implements SendTarget {
         config.setMaxConnections(maxConnections);
         camel.addComponent("messenger", component);
         camel.start();
-        endpoint = camel.getEndpoint("messenger:sendMessage?quickReplies=RAW(" + Payload.QUICK_REPLIES + ")");
+        // continueOnEventLoop: the exchange completes on the event loop (no hand-off to the component's pool)
+        String uri = payload.uri;
+        if (continueOnEventLoop) {
+            uri += (uri.contains("?") ? "&" : "?") + "continueOnEventLoop=true";
+        }
+        endpoint = camel.getEndpoint(uri);
         producer = endpoint.createAsyncProducer();
         ServiceHelper.startService(producer);
     }
@@ -44,8 +52,7 @@ final class ComponentTarget implements SendTarget {
     @Override
     public void send(Completion done) {
         Exchange exchange = endpoint.createExchange();
-        exchange.getMessage().setBody(Payload.TEXT);
-        exchange.getMessage().setHeader(MessengerConstants.RECIPIENT_ID, Payload.RECIPIENT_ID);
+        payload.fill(exchange.getMessage());
         producer.process(exchange, doneSync -> {
             Exception failure = exchange.getException();
             if (failure == null && exchange.getMessage().getHeader(MessengerConstants.MESSAGE_ID) == null) {

@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * measured rounds of all scenarios, so that a burst of other work on the machine spreads over all of them.
  *
  * <p>
- * Arguments: {@code scenario mockPort mockPid latencyMillis}; settings as system properties (see
+ * Arguments: {@code scenario mockPort mockPid latencyMillis payload}; settings as system properties (see
  * {@link SendBenchmark}). Commands, one per line on standard input: {@code warmup}, {@code round}, {@code finish}.
  * Each is answered with human-readable lines, then {@code DONE}, or a {@code RESULT} line for a round, or
  * {@code FAILED} (and the JVM exits).
@@ -33,10 +33,11 @@ public final class ScenarioMain {
         int port = Integer.parseInt(args[1]);
         MockProcess mock = MockProcess.attach(port, Long.parseLong(args[2]));
         long latency = Long.parseLong(args[3]);
+        Payload payload = Payload.of(args[4]);
         Settings settings = Settings.fromSystemProperties();
         int status = 0;
         BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        try (SendTarget target = create(scenario, port, settings)) {
+        try (SendTarget target = create(scenario, port, settings, payload)) {
             // -Dprofile=component (or vertx, jdk) records where that scenario's time goes, in its rounds only.
             JfrProfile profile = scenario.equals(settings.profile())
                     ? new JfrProfile(scenario + "-" + latency + "ms") : null;
@@ -72,7 +73,7 @@ public final class ScenarioMain {
                         if (profile != null) {
                             profile.close();
                         }
-                        checkPayload(scenario, mock);
+                        checkPayload(scenario, mock, payload);
                         System.out.println(DONE);
                     }
                     default -> throw new IllegalArgumentException("unknown command " + command);
@@ -120,21 +121,22 @@ public final class ScenarioMain {
         }
     }
 
-    private static SendTarget create(String scenario, int port, Settings settings) throws Exception {
-        byte[] body = Payload.json();
+    private static SendTarget create(String scenario, int port, Settings settings, Payload payload)
+            throws Exception {
         return switch (scenario) {
-            case SendBenchmark.COMPONENT -> new ComponentTarget(port, settings.inflight());
-            case SendBenchmark.VERTX -> new VertxLoop(port, settings.inflight(), body);
-            case SendBenchmark.JDK -> new JdkLoop(port, body);
-            default -> throw new IllegalArgumentException("unknown scenario " + scenario + "; known: component,vertx,jdk");
+            case SendBenchmark.COMPONENT -> new ComponentTarget(port, settings.inflight(), payload, false);
+            case SendBenchmark.COMPONENT_ON_LOOP -> new ComponentTarget(port, settings.inflight(), payload, true);
+            case SendBenchmark.VERTX -> new VertxLoop(port, settings.inflight(), payload);
+            case SendBenchmark.JDK -> new JdkLoop(port, payload.json());
+            default -> throw new IllegalArgumentException("unknown scenario " + scenario + "; known: component,component-eventloop,vertx,jdk");
         };
     }
 
     /** Every scenario must put the same JSON on the wire, or the comparison means nothing. */
-    private static void checkPayload(String scenario, MockProcess mock) throws Exception {
+    private static void checkPayload(String scenario, MockProcess mock, Payload payload) throws Exception {
         MockProcess.LastRequest last = mock.lastRequest();
         ObjectMapper mapper = new ObjectMapper();
-        boolean same = mapper.readTree(last.body()).equals(mapper.readTree(Payload.json()));
+        boolean same = mapper.readTree(last.body()).equals(mapper.readTree(payload.json()));
         System.out.printf("%s: %s, %d bytes: %s%n", scenario, last.request(), last.body().length(),
                 same ? "same JSON as the baselines" : "DIFFERENT JSON from the baselines: " + last.body());
     }

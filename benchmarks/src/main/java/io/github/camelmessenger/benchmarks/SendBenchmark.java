@@ -15,8 +15,9 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Send producer throughput: {@code messenger:sendMessage} against a local mock of the Send API, next to a plain Vert.x
- * HttpClient loop and a plain JDK HttpClient loop on the same mock, at each mock latency.
+ * Send producer throughput: the component's producer against a local mock of the Send API, next to a plain Vert.x
+ * HttpClient loop that builds the same request per message with Jackson (and, on request, a plain JDK HttpClient
+ * loop), on the same mock, for each payload ({@link Payload}) at each mock latency.
  *
  * <p>
  * This JVM coordinates: per latency it starts the mock (a JVM of its own) and warms it, starts one JVM per scenario
@@ -24,14 +25,17 @@ import java.util.concurrent.TimeUnit;
  * then round 2, ...), and prints the table and ratios. System properties (passed on to the
  * scenario JVMs with this JVM's other options): {@code messages} (per measured round, 20000), {@code inflight} (64),
  * {@code latencies} (mock latencies in ms, "0,20"), {@code warmup} (messages per warm-up batch, 10000),
- * {@code warmup.seconds} (warm-up batches repeat for at least this long, 5), {@code rounds} (measured rounds; the
- * median round by msgs/s is reported, 3), {@code scenarios} ("component,vertx,jdk"), {@code mock.eventLoops} (1),
+ * {@code warmup.seconds} (warm-up batches repeat for at least this long, 15), {@code rounds} (measured rounds; the
+ * median round by msgs/s is reported, 3), {@code scenarios} ("component,component-eventloop,vertx"; also "jdk"), {@code payloads}
+ * ("text,quickReplies,cards"), {@code mock.eventLoops} (1),
  * {@code profile} (a scenario to record with JFR during its measured rounds and summarise),
  * {@code component.rateLimit} (turn the component's pacer on at this many calls/s; off by default).
  */
 public final class SendBenchmark {
 
     static final String COMPONENT = "component";
+    /** The component with continueOnEventLoop=true: no hand-off to its pool after the answer. */
+    static final String COMPONENT_ON_LOOP = "component-eventloop";
     static final String VERTX = "vertx";
     static final String JDK = "jdk";
 
@@ -39,8 +43,10 @@ public final class SendBenchmark {
     private final int mockEventLoops = Integer.getInteger("mock.eventLoops", 1);
     private final long[] latencies = Arrays.stream(System.getProperty("latencies", "0,20").split(","))
             .map(String::trim).mapToLong(Long::parseLong).toArray();
-    private final List<String> scenarios = Arrays.stream(System.getProperty("scenarios", "component,vertx,jdk")
+    private final List<String> scenarios = Arrays.stream(System.getProperty("scenarios", "component,component-eventloop,vertx")
             .split(",")).map(String::trim).toList();
+    private final List<Payload> payloads = Arrays.stream(System.getProperty("payloads", "text,quickReplies,cards")
+            .split(",")).map(String::trim).map(Payload::of).toList();
 
     public static void main(String[] args) throws Exception {
         new SendBenchmark().run();
@@ -51,24 +57,29 @@ public final class SendBenchmark {
                 "Send benchmark: %d messages per round, %d in flight, %d rounds (median shown), warm-up >= %d s "
                                        + "(batches of %d), each scenario in its own JVM, rounds interleaved%n"
                                        + "%d CPUs, Java %s (%s), mock Send API in a separate JVM (%d event loop(s))%n"
-                                       + "component: messenger:sendMessage, %s, maxConnections=%d%n"
-                                       + "payload: text + 2 quick replies, %d bytes of JSON%n%n",
+                                       + "component: %s, maxConnections=%d; component-eventloop: the same with "
+                                       + "continueOnEventLoop=true%n"
+                                       + "payloads: %s; the raw Vert.x loop builds each request per message with "
+                                       + "Jackson%n%n",
                 settings.messages(), settings.inflight(), settings.rounds(), settings.warmupSeconds(),
                 settings.warmup(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 System.getProperty("java.vm.name"), mockEventLoops,
                 Integer.getInteger("component.rateLimit") == null
                         ? "rateLimitEnabled=false (the 300/s Page pacing would otherwise be the limit measured)"
                         : "rateLimitEnabled=true, rateLimit=" + Integer.getInteger("component.rateLimit"),
-                settings.inflight(), Payload.json().length);
+                settings.inflight(),
+                payloads.stream().map(p -> p.id + " (" + p.json().length + " bytes)").toList());
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         List<Row> rows = new ArrayList<>();
         for (long latency : latencies) {
             try (MockProcess mock = MockProcess.start(latency, mockEventLoops)) {
                 // A fresh mock runs interpreted at first: warm it here, so no scenario pays for that.
-                try (VertxLoop loop = new VertxLoop(mock.port(), settings.inflight(), Payload.json())) {
+                try (VertxLoop loop = new VertxLoop(mock.port(), settings.inflight(), Payload.TEXT)) {
                     ScenarioMain.warmUp(loop, mock, settings, latency + " ms mock");
                 }
-                rows.addAll(runAtLatency(latency, mock));
+                for (Payload payload : payloads) {
+                    rows.addAll(runAtLatency(latency, payload, mock));
+                }
             }
         }
         // Other work on the machine skews every figure; the load average says whether there was any.
@@ -78,11 +89,11 @@ public final class SendBenchmark {
         System.out.println(ratios(rows));
     }
 
-    private List<Row> runAtLatency(long latency, MockProcess mock) throws Exception {
+    private List<Row> runAtLatency(long latency, Payload payload, MockProcess mock) throws Exception {
         List<ScenarioJvm> jvms = new ArrayList<>();
         try {
             for (String scenario : scenarios) {
-                jvms.add(new ScenarioJvm(scenario, latency, mock));
+                jvms.add(new ScenarioJvm(scenario, latency, payload, mock));
             }
             for (ScenarioJvm jvm : jvms) {
                 jvm.command("warmup");
@@ -111,21 +122,24 @@ public final class SendBenchmark {
     private final class ScenarioJvm implements AutoCloseable {
         final String scenario;
         final long latency;
+        final Payload payload;
         final Process process;
         final BufferedReader out;
         final Writer in;
         final List<Round> rounds = new ArrayList<>();
         String failure;
 
-        ScenarioJvm(String scenario, long latency, MockProcess mock) throws IOException {
+        ScenarioJvm(String scenario, long latency, Payload payload, MockProcess mock) throws IOException {
             this.scenario = scenario;
             this.latency = latency;
+            this.payload = payload;
             List<String> command = new ArrayList<>();
             command.add(MockProcess.java());
             // the same heap, GC and -D settings as this JVM
             command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
             command.addAll(List.of("-cp", MockProcess.classpath(), ScenarioMain.class.getName(), scenario,
-                    Integer.toString(mock.port()), Long.toString(mock.pid()), Long.toString(latency)));
+                    Integer.toString(mock.port()), Long.toString(mock.pid()), Long.toString(latency),
+                    payload.id));
             process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
@@ -164,11 +178,11 @@ public final class SendBenchmark {
 
         Row row() {
             if (failure != null || rounds.isEmpty()) {
-                return new Row(latency, scenario, null, List.of(), failure != null ? failure : "no rounds");
+                return new Row(latency, payload, scenario, null, List.of(), failure != null ? failure : "no rounds");
             }
             List<Round> sorted = new ArrayList<>(rounds);
             sorted.sort(Comparator.comparingDouble(Round::messagesPerSecond));
-            return new Row(latency, scenario, sorted.get(sorted.size() / 2), List.copyOf(rounds), null);
+            return new Row(latency, payload, scenario, sorted.get(sorted.size() / 2), List.copyOf(rounds), null);
         }
 
         @Override
@@ -194,7 +208,7 @@ public final class SendBenchmark {
     }
 
     /** A scenario's median round, and all its rounds in the order they ran. */
-    record Row(long latency, String scenario, Round round, List<Round> rounds, String failure) {
+    record Row(long latency, Payload payload, String scenario, Round round, List<Round> rounds, String failure) {
     }
 
     /**
@@ -212,16 +226,16 @@ public final class SendBenchmark {
 
     private static String table(List<Row> rows) {
         StringBuilder out = new StringBuilder();
-        out.append("| mock latency | scenario | msgs/s | p50 ms | p99 ms | client CPU µs/msg | mock CPU µs/msg |\n");
-        out.append("|---|---|---:|---:|---:|---:|---:|\n");
+        out.append("| mock latency | payload | scenario | msgs/s | p50 ms | p99 ms | client CPU µs/msg | mock CPU µs/msg |\n");
+        out.append("|---|---|---|---:|---:|---:|---:|---:|\n");
         for (Row row : rows) {
             if (row.round() == null) {
-                out.append(String.format(Locale.ROOT, "| %d ms | %s | not measured: %s | | | | |%n", row.latency(),
-                        label(row.scenario()), row.failure()));
+                out.append(String.format(Locale.ROOT, "| %d ms | %s | %s | not measured: %s | | | | |%n",
+                        row.latency(), row.payload().id, label(row.scenario()), row.failure()));
             } else {
                 Round r = row.round();
-                out.append(String.format(Locale.ROOT, "| %d ms | %s | %.0f | %.2f | %.2f | %.1f | %.1f |%n",
-                        row.latency(), label(row.scenario()), r.messagesPerSecond(), r.p50Millis(), r.p99Millis(),
+                out.append(String.format(Locale.ROOT, "| %d ms | %s | %s | %.0f | %.2f | %.2f | %.1f | %.1f |%n",
+                        row.latency(), row.payload().id, label(row.scenario()), r.messagesPerSecond(), r.p50Millis(), r.p99Millis(),
                         r.clientCpuMicros(), r.mockCpuMicros()));
             }
         }
@@ -230,7 +244,8 @@ public final class SendBenchmark {
 
     private static String label(String scenario) {
         return switch (scenario) {
-            case COMPONENT -> "component (messenger:sendMessage)";
+            case COMPONENT -> "component";
+            case COMPONENT_ON_LOOP -> "component, continueOnEventLoop";
             case VERTX -> "plain Vert.x HttpClient";
             case JDK -> "plain JDK HttpClient.sendAsync";
             default -> scenario;
@@ -240,37 +255,49 @@ public final class SendBenchmark {
     private String ratios(List<Row> rows) {
         StringBuilder out = new StringBuilder("ratios of the median rounds (of each round with its baseline round):\n");
         for (long latency : latencies) {
-            Row vertx = find(rows, latency, VERTX);
+          for (Payload payload : payloads) {
+            Row vertx = find(rows, latency, payload, VERTX);
             if (vertx == null || vertx.round() == null) {
                 continue;
             }
             Round base = vertx.round();
             List<String> parts = new ArrayList<>();
-            Row component = find(rows, latency, COMPONENT);
+            Row component = find(rows, latency, payload, COMPONENT);
             if (component != null && component.round() != null) {
                 double ratio = component.round().messagesPerSecond() / base.messagesPerSecond();
-                parts.add(String.format(Locale.ROOT, "component/vertx = %.2fx msgs/s (%s; target >= 0.90x: %s), %.2fx "
+                parts.add(String.format(Locale.ROOT, "component/vertx = %.2fx msgs/s (%s; target >= 1.00x: %s), %.2fx "
                                                      + "CPU per message",
-                        ratio, pairedRatios(component, vertx), ratio >= 0.9 ? "met" : "NOT met",
+                        ratio, pairedRatios(component, vertx), ratio >= 1.0 ? "met" : "NOT met",
                         component.round().clientCpuMicros() / base.clientCpuMicros()));
             } else if (component != null) {
                 parts.add("component not measured");
             }
-            Row jdk = find(rows, latency, JDK);
+            Row onLoop = find(rows, latency, payload, COMPONENT_ON_LOOP);
+            if (onLoop != null && onLoop.round() != null) {
+                double ratio = onLoop.round().messagesPerSecond() / base.messagesPerSecond();
+                parts.add(String.format(Locale.ROOT, "component-eventloop/vertx = %.2fx msgs/s (%s), %.2fx CPU per "
+                                                     + "message",
+                        ratio, pairedRatios(onLoop, vertx), onLoop.round().clientCpuMicros() / base.clientCpuMicros()));
+            }
+            Row jdk = find(rows, latency, payload, JDK);
             if (jdk != null && jdk.round() != null) {
                 parts.add(String.format(Locale.ROOT, "jdk/vertx = %.2fx msgs/s (%s), %.2fx CPU per message",
                         jdk.round().messagesPerSecond() / base.messagesPerSecond(), pairedRatios(jdk, vertx),
                         jdk.round().clientCpuMicros() / base.clientCpuMicros()));
             }
             if (!parts.isEmpty()) {
-                out.append(String.format(Locale.ROOT, "%d ms: %s%n", latency, String.join("; ", parts)));
+                out.append(String.format(Locale.ROOT, "%d ms, %s: %s%n", latency, payload.id,
+                        String.join("; ", parts)));
             }
+          }
         }
         return out.toString();
     }
 
-    private static Row find(List<Row> rows, long latency, String scenario) {
-        return rows.stream().filter(r -> r.latency() == latency && r.scenario().equals(scenario)).findFirst()
+    private static Row find(List<Row> rows, long latency, Payload payload, String scenario) {
+        return rows.stream()
+                .filter(r -> r.latency() == latency && r.payload() == payload && r.scenario().equals(scenario))
+                .findFirst()
                 .orElse(null);
     }
 }

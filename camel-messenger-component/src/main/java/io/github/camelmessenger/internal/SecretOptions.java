@@ -14,7 +14,8 @@ import org.apache.camel.CamelContext;
 public final class SecretOptions {
 
     /** Keep equal to the secret options of the component JSON (a test compares them). */
-    public static final List<String> NAMES = List.of("pageAccessToken", "pageAccessTokens", "appSecret", "verifyToken");
+    public static final List<String> NAMES = List.of("pageAccessToken", "pageAccessTokens", "appSecret", "verifyToken",
+            "proxyUsername", "proxyPassword");
 
     private SecretOptions() {
     }

@@ -137,6 +137,9 @@ final class EventDispatcher {
                     Wait resolved;
                     try {
                         resolved = tracker.onEvent(event, exchange.getIn());
+                        if (resolved != null) {
+                            consumer.meters().waits("resolved");
+                        }
                     } catch (RuntimeException e) {
                         // without its conversation state the event would run half-informed: fail it for redelivery
                         LOG.warn("Conversation state unavailable for webhook event {}: {}", event, e.getMessage());

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelmessenger.MessengerConfiguration;
 import io.github.camelmessenger.MessengerEndpoint;
+import io.github.camelmessenger.metrics.MessengerMeters;
 import io.github.camelmessenger.model.event.MessengerEventType;
 import io.github.camelmessenger.state.ConversationStateRepository;
 import io.github.camelmessenger.webhook.inbox.WebhookInbox;
@@ -124,7 +125,7 @@ public class MessengerWebhookConsumer extends DefaultConsumer {
             sink = new StoreThenAcknowledge(inbox, path, MAPPER, inboxWorkers::wakeUp);
         }
         WebhookProtocol protocol = new WebhookProtocol(new VerifyTokenHandshake(config.getVerifyToken()), verifier,
-                parser, filter, sink, malformed, config.getMaxBodySize());
+                parser, filter, sink, malformed, config.getMaxBodySize(), meters());
         if (inboxWorkers != null) {
             inboxWorkers.start();
         }
@@ -233,5 +234,10 @@ public class MessengerWebhookConsumer extends DefaultConsumer {
         LOG.warn("Webhook {}: no appSecret is set and allowUnsigned=true, so deliveries are NOT verified: anyone who "
                  + "knows the URL can inject events. Set appSecret in production.", path);
         return null;
+    }
+
+    /** The component's meters (webhook events, refusals, waits). */
+    MessengerMeters meters() {
+        return getEndpoint().getComponent().meters();
     }
 }

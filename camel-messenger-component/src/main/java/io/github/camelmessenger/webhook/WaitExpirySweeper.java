@@ -59,6 +59,7 @@ final class WaitExpirySweeper {
     }
 
     private void fire(Wait wait) {
+        consumer.meters().waits("expired");
         Exchange exchange = consumer.createExchange(false);
         try {
             MessengerEvent event = event(wait);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
+import io.github.camelmessenger.metrics.MessengerMeters;
 import io.github.camelmessenger.model.event.MessengerEvent;
 
 /**
@@ -22,10 +23,13 @@ final class WebhookProtocol {
     private final EventSink sink;
     private final MalformedItems malformed;
     private final int maxBodySize;
+    private final MessengerMeters meters;
 
     WebhookProtocol(VerifyTokenHandshake handshake, SignatureVerifier verifier, DeliveryParser parser,
-                    EventTypeFilter filter, EventSink sink, MalformedItems malformed, int maxBodySize) {
+                    EventTypeFilter filter, EventSink sink, MalformedItems malformed, int maxBodySize,
+                    MessengerMeters meters) {
         this.maxBodySize = maxBodySize;
+        this.meters = meters;
         this.handshake = handshake;
         this.verifier = verifier;
         this.parser = parser;
@@ -56,9 +60,14 @@ final class WebhookProtocol {
      */
     WebhookResponse screenHead(String signature, Long declaredLength) {
         if (declaredLength != null && declaredLength > maxBodySize) {
+            meters.webhookRejected("size");
             return WebhookResponse.TOO_LARGE;
         }
-        return verifier != null && !SignatureVerifier.wellFormed(signature) ? WebhookResponse.BAD_SIGNATURE : null;
+        if (verifier != null && !SignatureVerifier.wellFormed(signature)) {
+            meters.webhookRejected("signature");
+            return WebhookResponse.BAD_SIGNATURE;
+        }
+        return null;
     }
 
     /**
@@ -67,9 +76,11 @@ final class WebhookProtocol {
      */
     WebhookResponse screen(WebhookRequest request) {
         if (request.bodyTooLarge()) {
+            meters.webhookRejected("size");
             return WebhookResponse.TOO_LARGE;
         }
         if (verifier != null && !verifier.verify(request.body(), request.signature())) {
+            meters.webhookRejected("signature");
             return WebhookResponse.BAD_SIGNATURE;
         }
         return null;
@@ -81,13 +92,18 @@ final class WebhookProtocol {
         try {
             parsed = parser.parse(request.body());
         } catch (MalformedDeliveryException e) {
+            meters.webhookRejected("malformed");
             return done(WebhookResponse.badRequest(e.getMessage()));
         }
         // redelivering cannot repair an item: the others are processed and the delivery acknowledged
-        parsed.malformed().forEach(m -> malformed.found(m.kind(), m.pageId(), m.reason()));
+        parsed.malformed().forEach(m -> {
+            meters.webhookRejected("malformed");
+            malformed.found(m.kind(), m.pageId(), m.reason());
+        });
         List<MessengerEvent> accepted = new ArrayList<>(parsed.events().size());
         for (MessengerEvent e : parsed.events()) {
             if (filter.accepts(e)) {
+                meters.webhookEvent(e.type().value());
                 accepted.add(e);
             }
         }

@@ -45,4 +45,29 @@ class PacingTest extends GraphApiTestSupport {
         // connections, which can delay their arrival, so only a loose lower bound is asserted
         assertThat(spreadMillis).isGreaterThanOrEqualTo(700);
     }
+
+    /** Issue 9: the budget is the Page's, whichever endpoints send for it (before, each setting had its own). */
+    @Test
+    void twoEndpointsWithDifferentRatesShareTheirPagesOneSchedule() throws Exception {
+        List<CompletableFuture<Exchange>> sends = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            for (String uri : List.of("messenger:sendMessage?rateLimit=20", "messenger:sendMessage?rateLimit=10")) {
+                sends.add(template.asyncSend(uri, e -> {
+                    e.getMessage().setHeaders(Map.of("CamelMessengerRecipientId", PSID, "CamelMessengerPageId", "700"));
+                    e.getMessage().setBody("shared");
+                }));
+            }
+        }
+        for (CompletableFuture<Exchange> send : sends) {
+            assertThat(send.get(20, TimeUnit.SECONDS).getException()).isNull();
+        }
+        List<LoggedRequest> page700 = new ArrayList<>(requests().stream()
+                .filter(r -> r.getUrl().startsWith("/v25.0/700/")).toList());
+        page700.sort(Comparator.comparing(LoggedRequest::getLoggedDate));
+        assertThat(page700).hasSize(20);
+        long spreadMillis = page700.get(19).getLoggedDate().getTime() - page700.get(0).getLoggedDate().getTime();
+        // one schedule: 10 slots of 50 ms and 10 of 100 ms, about 1.4 s; two separate budgets would take about
+        // 0.9 s (the 10/s endpoint alone), so anything above 1.15 s shows the schedule is shared
+        assertThat(spreadMillis).isGreaterThanOrEqualTo(1150);
+    }
 }

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Plain text sends take a template path (no JSON tree per message); what reaches the Graph API must be exactly what
- * the general path sends, for any text and any endpoint options.
+ * Plain text sends, the most frequent ones (they once had a template path of their own; now every send takes the one
+ * path): what reaches the Graph API must be exactly the request the options and headers describe, for any text.
  */
 class PlainTextSendsTest extends GraphApiTestSupport {
 

@@ -114,6 +114,30 @@ class ThreadControlProducerTest extends GraphApiTestSupport {
     }
 
     @Test
+    void anIdleThreadLeavesNoStaleOwnerFromTheIncomingExchange() {
+        graph.stubFor(get(urlPathEqualTo("/v25.0/me/thread_owner")).willReturn(okJson("{\"data\":[]}")));
+
+        Exchange out = send("messenger:getThreadOwner", null, Map.of("CamelMessengerThreadOwnerAppId", "stale-app",
+                "CamelMessengerThreadControlExpiration", 1700000000L));
+
+        assertThat(out.getException()).isNull();
+        assertThat(out.getMessage().getHeaders()).doesNotContainKeys("CamelMessengerThreadOwnerAppId",
+                "CamelMessengerThreadControlExpiration");
+    }
+
+    @Test
+    void aThreadOwnerAnswerReplacesTheIncomingOwner() {
+        graph.stubFor(get(urlPathEqualTo("/v25.0/me/thread_owner")).willReturn(okJson(
+                "{\"data\":[{\"thread_owner\":{\"app_id\":\"263902037430900\"}}]}")));
+
+        Exchange out = send("messenger:getThreadOwner", null, Map.of("CamelMessengerThreadOwnerAppId", "stale-app",
+                "CamelMessengerThreadControlExpiration", 1700000000L));
+
+        assertThat(out.getMessage().getHeader("CamelMessengerThreadOwnerAppId")).isEqualTo("263902037430900");
+        assertThat(out.getMessage().getHeaders()).doesNotContainKey("CamelMessengerThreadControlExpiration");
+    }
+
+    @Test
     void anotherAppControllingTheThreadIsADedicatedException() {
         graph.stubFor(post("/v25.0/me/messages").willReturn(aResponse().withStatus(400)
                 .withHeader("Content-Type", "application/json")

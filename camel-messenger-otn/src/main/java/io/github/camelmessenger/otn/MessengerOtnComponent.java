@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 
 import io.github.camelmessenger.MessengerComponent;
 import io.github.camelmessenger.jdbc.DataSources;
+import io.github.camelmessenger.metrics.MessengerMeters;
 import io.github.camelmessenger.otn.store.InMemoryOtnStore;
 import io.github.camelmessenger.otn.store.JdbcOtnStore;
 import io.github.camelmessenger.otn.store.OtnStore;
@@ -75,11 +76,19 @@ public class MessengerOtnComponent extends DefaultComponent {
         return endpoint;
     }
 
+    private volatile MessengerMeters meters = MessengerMeters.NONE;
+
     @Override
     protected void doStart() throws Exception {
         super.doStart();
         resolveClock();
         store();
+        meters = MessengerMeters.of(getCamelContext());
+    }
+
+    /** Where tokens captured, consumed, retired and released are counted (nowhere without Micrometer). */
+    public MessengerMeters meters() {
+        return meters;
     }
 
     /**

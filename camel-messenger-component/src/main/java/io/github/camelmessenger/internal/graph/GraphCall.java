@@ -2,12 +2,13 @@ package io.github.camelmessenger.internal.graph;
 
 import java.util.concurrent.TimeUnit;
 
+import io.github.camelmessenger.MessengerAmbiguousSendException;
 import io.github.camelmessenger.MessengerApiException;
 import io.github.camelmessenger.MessengerException;
 import io.netty.buffer.Unpooled;
 import io.vertx.core.AsyncResult;
-import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpClosedException;
@@ -16,30 +17,32 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One {@link GraphClient#send} in flight: acquire a permit, send, read the answer, and either complete or retry
- * after a backoff. Every step is a Vert.x callback; the completion is called exactly once.
+ * One {@link GraphClient#send} in flight: acquire a permit, open a request, write it, read the answer, then complete
+ * or retry after a backoff. Every step is a Vert.x callback; the completion is called exactly once.
  * <p>
- * The call is itself the handler of each step (and the pacer's task), told apart by {@link #stage}: the steps run one
- * after the other, and a handler object per step and attempt was per-message garbage on the send path.
+ * What may be retried depends on whether the platform could have seen the request. A failure before it was written
+ * (no connection, refused, DNS) and an answer the platform marks as temporary are retried. A failure after it was
+ * written (reset, no answer in time, a proxy's bare 502/504) may have delivered the message, and the Send API has no
+ * idempotency key: such a call ends with {@link MessengerAmbiguousSendException}, unless {@code retryAmbiguous} asks
+ * otherwise. A {@code GET} changes nothing and is always retried. The whole call, pacing and retries included, ends
+ * at the call deadline.
  */
-@SuppressWarnings({ "rawtypes", "unchecked" })
-final class GraphCall implements Handler<AsyncResult<Object>>, Runnable {
+final class GraphCall implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(GraphCall.class);
-
-    private static final int AWAITING_REQUEST = 0;
-    private static final int AWAITING_RESPONSE = 1;
-    private static final int AWAITING_BODY = 2;
 
     private final GraphClient client;
     private final GraphRequest request;
     private final GraphClient.Completion completion;
     private final RequestOptions requestOptions;
+    private final boolean idempotent;
     private int attempts;
-    private int status;
-    private int stage;
     private boolean completed;
+    /** Whether the current attempt's request was handed to the connection: from then on it may have arrived. */
+    private volatile boolean written;
+    private volatile HttpClientRequest inFlight;
     private long retryTimer = -1;
+    private long deadlineTimer = -1;
     private long attemptStart;
 
     GraphCall(GraphClient client, GraphRequest request, GraphClient.Completion completion) {
@@ -48,9 +51,14 @@ final class GraphCall implements Handler<AsyncResult<Object>>, Runnable {
         this.completion = completion;
         this.requestOptions = client.requestOptions(request,
                 client.credentials(request.accessToken(), request.appSecret()));
+        this.idempotent = "GET".equals(request.method());
     }
 
     void start() {
+        long deadline = client.options.getCallTimeoutMillis();
+        if (deadline > 0) {
+            deadlineTimer = client.vertx.setTimer(deadline, id -> onDeadline());
+        }
         acquireThenSend();
     }
 
@@ -59,7 +67,11 @@ final class GraphCall implements Handler<AsyncResult<Object>>, Runnable {
         if (limiter == null || request.rateClass() == RateClass.NONE) {
             sendAttempt();
         } else {
-            limiter.acquire(request.pageKey(), request.rateClass(), this);
+            if (!limiter.acquire(request.pageKey(), request.rateClass(), client.paceInterval(request.rateClass()),
+                    this)) {
+                fail(new MessengerException("Not sent: " + client.options.getMaxQueuedSends() + " calls already wait "
+                                            + "for the rate limit of Page " + request.pageKey() + " (maxQueuedSends)"));
+            }
         }
     }
 
@@ -70,6 +82,9 @@ final class GraphCall implements Handler<AsyncResult<Object>>, Runnable {
     }
 
     private void sendAttempt() {
+        if (isCompleted()) {
+            return;
+        }
         if (client.closed) {
             fail(new MessengerException("Graph API client for " + client.server + " is closed; "
                                         + request.method() + " " + request.path() + " not sent"));
@@ -77,66 +92,65 @@ final class GraphCall implements Handler<AsyncResult<Object>>, Runnable {
         }
         attempts++;
         attemptStart = System.nanoTime();
-        stage = AWAITING_REQUEST;
+        written = false;
         try {
-            client.http.request(requestOptions, (Handler) this);
+            client.http.request(requestOptions).onComplete(this::onRequest);
         } catch (RuntimeException e) {
             onTransportFailure(e);
         }
     }
 
-    @Override
-    public void handle(AsyncResult<Object> ar) {
-        if (ar.failed()) {
-            onTransportFailure(ar.cause());
+    private void onRequest(AsyncResult<HttpClientRequest> opened) {
+        if (opened.failed()) {
+            onTransportFailure(opened.cause());
             return;
         }
-        switch (stage) {
-            case AWAITING_REQUEST -> onRequest((HttpClientRequest) ar.result());
-            case AWAITING_RESPONSE -> onResponse((HttpClientResponse) ar.result());
-            default -> onBody((Buffer) ar.result());
+        HttpClientRequest httpRequest = opened.result();
+        if (isCompleted()) {
+            // the deadline passed while the connection was being set up: nothing was written
+            httpRequest.reset();
+            return;
         }
-    }
-
-    private void onRequest(HttpClientRequest httpRequest) {
+        inFlight = httpRequest;
+        written = true;
         byte[] body = request.body();
-        stage = AWAITING_RESPONSE;
         if (body == null || body.length == 0) {
-            httpRequest.send((Handler) this);
+            httpRequest.send().onComplete(this::onResponse);
         } else {
             // wrap, don't copy: the body may be sent again on retry, so each attempt gets its own wrapper
-            httpRequest.send(Buffer.buffer(Unpooled.wrappedBuffer(body)), (Handler) this);
+            httpRequest.send(Buffer.buffer(Unpooled.wrappedBuffer(body))).onComplete(this::onResponse);
         }
     }
 
-    private void onResponse(HttpClientResponse response) {
-        status = response.statusCode();
-        stage = AWAITING_BODY;
-        response.body((Handler) this);
+    private void onResponse(AsyncResult<HttpClientResponse> answered) {
+        if (answered.failed()) {
+            onTransportFailure(answered.cause());
+            return;
+        }
+        HttpClientResponse response = answered.result();
+        int status = response.statusCode();
+        response.body().onComplete(read -> {
+            if (read.failed()) {
+                onTransportFailure(read.cause());
+            } else {
+                onAnswer(status, read.result());
+            }
+        });
     }
 
-    private void onBody(Buffer buffer) {
-        GraphResponse answer = null;
+    private void onAnswer(int status, Buffer buffer) {
+        inFlight = null;
+        GraphResponse answer;
         try {
             byte[] bytes = buffer.getBytes();
-            if (status >= 200 && status < 300) {
-                if (LOG.isTraceEnabled()) {
-                    LOG.trace("Graph API {} {} -> {} (attempt {})", request.method(), request.path(), status, attempts);
-                }
-                answer = new GraphResponse(status, bytes);
-            } else {
-                MessengerApiException error = GraphErrors.fromResponse(status, bytes);
-                if (error.isRetryable() && attempts <= client.options.getMaxRetries()) {
-                    retryLater(error.isRateLimited(), error.getMessage());
-                } else {
-                    if (LOG.isDebugEnabled()) {
-                        LOG.debug("Graph API {} {} -> {} (attempt {}), giving up: {}", request.method(),
-                                request.path(), status, attempts, error.getMessage());
-                    }
-                    fail(error);
-                }
+            if (status < 200 || status >= 300) {
+                onErrorAnswer(status, bytes);
                 return;
             }
+            if (LOG.isTraceEnabled()) {
+                LOG.trace("Graph API {} {} -> {} (attempt {})", request.method(), request.path(), status, attempts);
+            }
+            answer = new GraphResponse(status, bytes);
         } catch (RuntimeException e) {
             fail(new MessengerException("Cannot read the Graph API answer to " + request.method() + " "
                                         + request.path(), e));
@@ -145,15 +159,64 @@ final class GraphCall implements Handler<AsyncResult<Object>>, Runnable {
         succeed(answer);
     }
 
+    private void onErrorAnswer(int status, byte[] bytes) {
+        MessengerApiException error = GraphErrors.fromResponse(status, bytes);
+        if (error.getCode() == 0 && (status == 502 || status == 504) && !idempotent) {
+            // a gateway's own answer: the platform behind it may have received the request
+            onAmbiguous(status, "HTTP " + status + " without a Graph API error (a proxy or gateway answered)", null);
+            return;
+        }
+        if (error.isRetryable() && canRetry()) {
+            retryLater(error.isRateLimited(), error.getMessage());
+            return;
+        }
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("Graph API {} {} -> {} (attempt {}), giving up: {}", request.method(), request.path(), status,
+                    attempts, error.getMessage());
+        }
+        fail(error);
+    }
+
     private void onTransportFailure(Throwable cause) {
-        if (!client.closed && attempts <= client.options.getMaxRetries()) {
+        inFlight = null;
+        if (isCompleted()) {
+            return;
+        }
+        if (cause instanceof ConnectionPoolTooBusyException) {
+            // every connection busy and maxQueuedSends calls waiting for one: refuse now, nothing was written
+            fail(new MessengerException("Not sent: " + client.options.getMaxQueuedSends() + " calls already wait for "
+                                        + "a connection to " + client.server + " (maxQueuedSends, maxConnections)"));
+            return;
+        }
+        if (written && !idempotent) {
+            onAmbiguous(0, describeTransportFailure(cause), safeCause(cause));
+            return;
+        }
+        if (!client.closed && canRetry()) {
             retryLater(false, describeTransportFailure(cause));
             return;
         }
-        String message = "Graph API call " + request.method() + " " + request.path() + " to " + client.server
-                         + " failed after " + attempts + (attempts == 1 ? " attempt: " : " attempts: ")
-                         + describeTransportFailure(cause);
-        fail(new MessengerException(message, safeCause(cause)));
+        fail(new MessengerException(failedAfterAttempts(describeTransportFailure(cause)), safeCause(cause)));
+    }
+
+    private void onAmbiguous(int status, String what, Throwable cause) {
+        if (client.options.isRetryAmbiguous() && !client.closed && canRetry()) {
+            retryLater(false, what + "; retried because retryAmbiguous=true");
+            return;
+        }
+        fail(new MessengerAmbiguousSendException(status, failedAfterAttempts(what)
+                                                         + ". The request had been written: the platform may have "
+                                                         + "received it, so it was not sent again",
+                cause));
+    }
+
+    private boolean canRetry() {
+        return attempts <= client.options.getMaxRetries();
+    }
+
+    private String failedAfterAttempts(String what) {
+        return "Graph API call " + request.method() + " " + request.path() + " to " + client.server + " failed after "
+               + attempts + (attempts == 1 ? " attempt: " : " attempts: ") + what;
     }
 
     private void retryLater(boolean rateLimited, String reason) {
@@ -162,6 +225,7 @@ final class GraphCall implements Handler<AsyncResult<Object>>, Runnable {
             LOG.debug("Graph API {} {} attempt {} failed ({}); retrying in {} ms", request.method(), request.path(),
                     attempts, reason, delay);
         }
+        client.options.getRetryListener().run();
         client.waitingForRetry.put(this, Boolean.TRUE);
         synchronized (this) {
             retryTimer = client.vertx.setTimer(delay, timer -> {
@@ -178,8 +242,16 @@ final class GraphCall implements Handler<AsyncResult<Object>>, Runnable {
 
     /** Called by {@link GraphClient#close()}: fail now instead of waiting for the retry timer. */
     void abortRetry() {
-        if (client.waitingForRetry.remove(this) == null) {
+        if (!cancelRetry()) {
             return;
+        }
+        fail(new MessengerException("Graph API client for " + client.server + " closed before retrying "
+                                    + request.method() + " " + request.path()));
+    }
+
+    private boolean cancelRetry() {
+        if (client.waitingForRetry.remove(this) == null) {
+            return false;
         }
         long timer;
         synchronized (this) {
@@ -188,15 +260,53 @@ final class GraphCall implements Handler<AsyncResult<Object>>, Runnable {
         if (timer >= 0) {
             client.vertx.cancelTimer(timer);
         }
-        fail(new MessengerException("Graph API client for " + client.server + " closed before retrying "
-                                    + request.method() + " " + request.path()));
+        return true;
+    }
+
+    /** The call deadline: whatever the call is doing, it ends now. */
+    private void onDeadline() {
+        if (isCompleted()) {
+            return;
+        }
+        String what = "no outcome within the call timeout of " + client.options.getCallTimeoutMillis() + " ms";
+        HttpClientRequest pending = inFlight;
+        if (written && pending != null) {
+            // the outcome first: the reset below fails the request, and that failure must not be the outcome
+            if (idempotent) {
+                fail(new MessengerException(failedAfterAttempts(what)));
+            } else {
+                fail(new MessengerAmbiguousSendException(0, failedAfterAttempts(what)
+                                                            + ". The request had been written: the platform may "
+                                                            + "have received it",
+                        null));
+            }
+            pending.reset();
+            return;
+        }
+        cancelRetry();
+        fail(new MessengerException(failedAfterAttempts(what) + "; not sent"));
+    }
+
+    private synchronized boolean isCompleted() {
+        return completed;
+    }
+
+    /** Marks the call completed; false when it already was (a second outcome is dropped). */
+    private synchronized boolean complete() {
+        if (completed) {
+            return false;
+        }
+        completed = true;
+        if (deadlineTimer >= 0) {
+            client.vertx.cancelTimer(deadlineTimer);
+        }
+        return true;
     }
 
     private void succeed(GraphResponse response) {
-        if (completed) {
+        if (!complete()) {
             return;
         }
-        completed = true;
         try {
             completion.succeeded(response);
         } catch (RuntimeException e) {
@@ -206,10 +316,9 @@ final class GraphCall implements Handler<AsyncResult<Object>>, Runnable {
     }
 
     void fail(Throwable error) {
-        if (completed) {
+        if (!complete()) {
             return;
         }
-        completed = true;
         try {
             completion.failed(error);
         } catch (RuntimeException e) {

@@ -39,6 +39,8 @@ public final class GraphClient implements AutoCloseable {
     final PageRateLimiter rateLimiter;
     final GraphClientOptions options;
     final RetryBackoff backoff;
+    /** Nanoseconds between this client's permits per {@link RateClass}, from its options. */
+    private final long[] paceIntervals = new long[RateClass.values().length];
     /** {@code /{base path}/{version}/}, what every request URI starts with. */
     final String uriPrefix;
     /** {@code host:port}, for failure messages. */
@@ -57,14 +59,19 @@ public final class GraphClient implements AutoCloseable {
         this(vertx, options, rateLimiter, null);
     }
 
-    /** Lets tests adjust the HTTP client (e.g. trust a test certificate). */
-    GraphClient(Vertx vertx, GraphClientOptions options, PageRateLimiter rateLimiter,
+    /**
+     * @param customizer adjusts the Vert.x HTTP client options (proxy, TLS material: {@link GraphTransport}), or
+     *                   {@code null}
+     */
+    public GraphClient(Vertx vertx, GraphClientOptions options, PageRateLimiter rateLimiter,
                 Consumer<HttpClientOptions> customizer) {
         this.vertx = Objects.requireNonNull(vertx, "vertx");
         this.options = Objects.requireNonNull(options, "options");
         this.rateLimiter = rateLimiter;
         this.backoff = new RetryBackoff(options.getRetryDelayMillis(), options.getRateLimitRetryDelayMillis(),
                 options.getMaxRetryDelayMillis());
+        paceIntervals[RateClass.STANDARD.ordinal()] = PageRateLimiter.intervalNanos(options.getRateLimit());
+        paceIntervals[RateClass.MEDIA.ordinal()] = PageRateLimiter.intervalNanos(options.getMediaRateLimit());
 
         URI base = URI.create(options.getBaseUri());
         boolean ssl = "https".equalsIgnoreCase(base.getScheme());
@@ -90,7 +97,8 @@ public final class GraphClient implements AutoCloseable {
         if (customizer != null) {
             customizer.accept(httpOptions);
         }
-        PoolOptions poolOptions = new PoolOptions().setHttp1MaxSize(options.getMaxConnections());
+        PoolOptions poolOptions = new PoolOptions().setHttp1MaxSize(options.getMaxConnections())
+                .setMaxWaitQueueSize(options.getMaxQueuedSends() <= 0 ? -1 : options.getMaxQueuedSends());
         this.http = vertx.createHttpClient(httpOptions, poolOptions);
     }
 
@@ -144,6 +152,7 @@ public final class GraphClient implements AutoCloseable {
         }
         GraphCall call;
         try {
+            GraphTarget.checkPath(request.path());
             call = new GraphCall(this, request, completion);
         } catch (RuntimeException e) {
             failNow(completion, cannotSend(request, e));
@@ -265,6 +274,11 @@ public final class GraphClient implements AutoCloseable {
             }
         }
         sb.append(s);
+    }
+
+    /** This client's interval between paced calls of a class. */
+    long paceInterval(RateClass rateClass) {
+        return rateClass == null || rateClass == RateClass.NONE ? 0 : paceIntervals[rateClass.ordinal()];
     }
 
     /** Closes the HTTP client; calls waiting for a retry fail at once, later calls fail without being sent. */

@@ -15,6 +15,12 @@ public final class GraphClientOptions {
     private final long retryDelayMillis;
     private final long rateLimitRetryDelayMillis;
     private final long maxRetryDelayMillis;
+    private final long callTimeoutMillis;
+    private final int rateLimit;
+    private final int mediaRateLimit;
+    private final int maxQueuedSends;
+    private final Runnable retryListener;
+    private final boolean retryAmbiguous;
 
     private GraphClientOptions(Builder b) {
         this.baseUri = b.baseUri;
@@ -26,6 +32,12 @@ public final class GraphClientOptions {
         this.retryDelayMillis = b.retryDelayMillis;
         this.rateLimitRetryDelayMillis = b.rateLimitRetryDelayMillis;
         this.maxRetryDelayMillis = b.maxRetryDelayMillis;
+        this.callTimeoutMillis = b.callTimeoutMillis;
+        this.rateLimit = b.rateLimit;
+        this.mediaRateLimit = b.mediaRateLimit;
+        this.maxQueuedSends = b.maxQueuedSends;
+        this.retryListener = b.retryListener;
+        this.retryAmbiguous = b.retryAmbiguous;
     }
 
     public static Builder builder() {
@@ -80,13 +92,44 @@ public final class GraphClientOptions {
         return maxRetryDelayMillis;
     }
 
+    /** The longest a whole call may take, pacing and retries included; 0 for no limit. */
+    public long getCallTimeoutMillis() {
+        return callTimeoutMillis;
+    }
+
+    /** Paced calls per second and Page (this client's share of the Page's one schedule); 0: not paced. */
+    public int getRateLimit() {
+        return rateLimit;
+    }
+
+    /** The most calls that may wait for a Page's rate limit, and for a connection; more are refused at once. */
+    public int getMaxQueuedSends() {
+        return maxQueuedSends;
+    }
+
+    /** Told of each retry (the retries meter). */
+    public Runnable getRetryListener() {
+        return retryListener;
+    }
+
+    /** The same for calls that carry audio or video. */
+    public int getMediaRateLimit() {
+        return mediaRateLimit;
+    }
+
+    /** Whether a call that may have reached the platform is sent again (risking a duplicate message). */
+    public boolean isRetryAmbiguous() {
+        return retryAmbiguous;
+    }
+
     @Override
     public String toString() {
         return "GraphClientOptions[baseUri=" + baseUri + ", apiVersion=" + apiVersion + ", connectTimeoutMillis="
                + connectTimeoutMillis + ", requestTimeoutMillis=" + requestTimeoutMillis + ", maxConnections="
                + maxConnections + ", maxRetries=" + maxRetries + ", retryDelayMillis=" + retryDelayMillis
                + ", rateLimitRetryDelayMillis=" + rateLimitRetryDelayMillis + ", maxRetryDelayMillis="
-               + maxRetryDelayMillis + "]";
+               + maxRetryDelayMillis + ", callTimeoutMillis=" + callTimeoutMillis + ", retryAmbiguous=" + retryAmbiguous
+               + "]";
     }
 
     public static final class Builder {
@@ -100,8 +143,44 @@ public final class GraphClientOptions {
         private long retryDelayMillis = 500;
         private long rateLimitRetryDelayMillis = 5_000;
         private long maxRetryDelayMillis = 60_000;
+        private long callTimeoutMillis = 120_000;
+        private boolean retryAmbiguous;
+        private int rateLimit = 300;
+        private int mediaRateLimit = 10;
+        private int maxQueuedSends = PageRateLimiter.DEFAULT_MAX_QUEUED;
+        private Runnable retryListener = () -> { };
+
+        public Builder retryListener(Runnable listener) {
+            this.retryListener = listener == null ? () -> { } : listener;
+            return this;
+        }
 
         private Builder() {
+        }
+
+        public Builder maxQueuedSends(int max) {
+            this.maxQueuedSends = max;
+            return this;
+        }
+
+        public Builder rateLimit(int perSecond) {
+            this.rateLimit = perSecond;
+            return this;
+        }
+
+        public Builder mediaRateLimit(int perSecond) {
+            this.mediaRateLimit = perSecond;
+            return this;
+        }
+
+        public Builder callTimeoutMillis(long callTimeoutMillis) {
+            this.callTimeoutMillis = callTimeoutMillis;
+            return this;
+        }
+
+        public Builder retryAmbiguous(boolean retryAmbiguous) {
+            this.retryAmbiguous = retryAmbiguous;
+            return this;
         }
 
         public Builder baseUri(String baseUri) {

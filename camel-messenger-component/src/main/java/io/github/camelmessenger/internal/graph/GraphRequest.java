@@ -56,6 +56,12 @@ public record GraphRequest(String method, String path, Map<String, String> query
         return new GraphRequest("GET", path, query, null, null, accessToken, appSecret, pageKey, RateClass.NONE);
     }
 
+    /** A {@code POST} whose parameters travel in the query (e.g. {@code subscribed_apps}): never paced. */
+    public static GraphRequest post(String path, Map<String, String> query, String accessToken, String appSecret,
+                                    String pageKey) {
+        return new GraphRequest("POST", path, query, null, null, accessToken, appSecret, pageKey, RateClass.NONE);
+    }
+
     /** A {@code DELETE} (e.g. removing a persona or a profile field): never paced. */
     public static GraphRequest delete(String path, Map<String, String> query, String accessToken, String appSecret,
                                       String pageKey) {

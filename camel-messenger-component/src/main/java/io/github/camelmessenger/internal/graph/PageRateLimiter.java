@@ -18,6 +18,10 @@ import org.slf4j.LoggerFactory;
  * means one call every 3.3 ms, never a burst of 300 at a second boundary. A caller whose slot has come runs at once,
  * on its own thread; the others wait in a FIFO queue that one Vert.x timer per pair drains when the next slot comes.
  * Pairs unused for a minute are forgotten, so memory stays bounded by the Pages recently active.
+ * <p>
+ * One limiter serves a whole component, so every endpoint sending for a Page draws on that Page's one schedule. Each
+ * call brings its own interval (its endpoint's {@code rateLimit} / {@code mediaRateLimit}) and occupies that much of
+ * the schedule: two endpoints at 300/s and 100/s sending for one Page never exceed the stricter budget together.
  */
 public final class PageRateLimiter {
 
@@ -32,6 +36,9 @@ public final class PageRateLimiter {
     private static final int QUEUED = 1;
     private static final int QUEUED_NEEDS_TIMER = 2;
     private static final int RETIRED = 3;
+    private static final int FULL = 4;
+    /** The default bound of each (page, class) queue. */
+    public static final int DEFAULT_MAX_QUEUED = 10_000;
 
     /** Runs a task after a delay; on Vert.x a timer, in tests a hand-driven queue. */
     interface Scheduler {
@@ -44,6 +51,7 @@ public final class PageRateLimiter {
     @SuppressWarnings("unchecked")
     private final Map<String, Bucket>[] buckets = new Map[RateClass.values().length];
     private final AtomicLong nextSweep;
+    private volatile int maxQueued = DEFAULT_MAX_QUEUED;
 
     /**
      * @param standardPerSecond permits per second and Page for {@link RateClass#STANDARD}; 0 or less disables pacing
@@ -65,11 +73,25 @@ public final class PageRateLimiter {
         this.nextSweep = new AtomicLong(nanoClock.getAsLong() + SWEEP_EVERY_NANOS);
     }
 
+    /**
+     * How many calls may wait for one (page, class) pair's slots; a call beyond is refused at once rather than
+     * queued for minutes (a broadcast faster than the Page's rate, or hostile traffic).
+     */
+    public PageRateLimiter maxQueued(int max) {
+        this.maxQueued = max <= 0 ? Integer.MAX_VALUE : max;
+        return this;
+    }
+
     private static Scheduler vertxScheduler(Vertx vertx) {
         if (vertx == null) {
             throw new IllegalArgumentException("vertx is required");
         }
         return (delayMillis, task) -> vertx.setTimer(delayMillis, id -> task.run());
+    }
+
+    /** The interval between permits for a rate per second; 0 (no pacing) for 0 or less. */
+    public static long intervalNanos(int perSecond) {
+        return interval(perSecond);
     }
 
     private static long interval(int perSecond) {
@@ -83,17 +105,23 @@ public final class PageRateLimiter {
      * @param pageKey   the Page (any stable key); {@code null} is a key of its own
      * @param rateClass {@link RateClass#NONE} (or {@code null}) runs at once
      */
-    public void acquire(String pageKey, RateClass rateClass, Runnable whenPermitted) {
-        if (rateClass == null || rateClass == RateClass.NONE) {
+    public boolean acquire(String pageKey, RateClass rateClass, Runnable whenPermitted) {
+        long interval = rateClass == null || rateClass == RateClass.NONE ? 0 : intervalNanos[rateClass.ordinal()];
+        return acquire(pageKey, rateClass, interval, whenPermitted);
+    }
+
+    /**
+     * Like {@link #acquire(String, RateClass, Runnable)}, with the caller's own interval between permits (see
+     * {@link #intervalNanos(int)}); 0 runs at once.
+     *
+     * @return false, without running it, when the pair's queue already holds {@link #maxQueued(int)} calls
+     */
+    public boolean acquire(String pageKey, RateClass rateClass, long interval, Runnable whenPermitted) {
+        if (rateClass == null || rateClass == RateClass.NONE || interval <= 0) {
             whenPermitted.run();
-            return;
+            return true;
         }
         int index = rateClass.ordinal();
-        long interval = intervalNanos[index];
-        if (interval == 0) {
-            whenPermitted.run();
-            return;
-        }
         String key = pageKey == null ? "" : pageKey;
         long now = nanoClock.getAsLong();
         if (now - nextSweep.get() >= 0) {
@@ -103,17 +131,19 @@ public final class PageRateLimiter {
         for (;;) {
             Bucket bucket = map.get(key);
             if (bucket == null) {
-                bucket = map.computeIfAbsent(key, k -> new Bucket(interval, now));
+                bucket = map.computeIfAbsent(key, k -> new Bucket(now));
             }
-            int outcome = bucket.acquire(now, whenPermitted);
+            int outcome = bucket.acquire(now, interval, whenPermitted, maxQueued);
             if (outcome == GRANTED) {
                 whenPermitted.run();
-                return;
+                return true;
             } else if (outcome == QUEUED_NEEDS_TIMER) {
                 schedule(bucket, bucket.nanosToNextSlot(now));
-                return;
+                return true;
             } else if (outcome == QUEUED) {
-                return;
+                return true;
+            } else if (outcome == FULL) {
+                return false;
             }
             // retired by a concurrent sweep: make sure it is gone, then use a fresh one
             map.remove(key, bucket);
@@ -138,8 +168,9 @@ public final class PageRateLimiter {
                 }
                 long now = nanoClock.getAsLong();
                 if (now - bucket.nextSlot >= 0) {
-                    next = bucket.waiting.poll();
-                    bucket.take(now);
+                    Waiter waiter = bucket.waiting.poll();
+                    next = waiter.task();
+                    bucket.take(now, waiter.interval());
                     wait = 0;
                 } else {
                     next = null;
@@ -179,32 +210,34 @@ public final class PageRateLimiter {
         return n;
     }
 
+    /** A queued call and the share of the schedule it takes. */
+    private record Waiter(Runnable task, long interval) {
+    }
+
     private static final class Bucket {
 
-        final long interval;
-        /** No slot is handed out as early as half an interval, so an idle pair never grants two calls at once. */
-        final long catchUp;
-        final ArrayDeque<Runnable> waiting = new ArrayDeque<>(4);
+        final ArrayDeque<Waiter> waiting = new ArrayDeque<>(4);
         /** The earliest time (System.nanoTime scale) the next permit may be used. */
         long nextSlot;
         boolean timerSet;
         boolean retired;
 
-        Bucket(long interval, long now) {
-            this.interval = interval;
-            this.catchUp = Math.min(interval / 2, MAX_CATCH_UP_NANOS);
+        Bucket(long now) {
             this.nextSlot = now;
         }
 
-        synchronized int acquire(long now, Runnable task) {
+        synchronized int acquire(long now, long interval, Runnable task, int maxQueued) {
             if (retired) {
                 return RETIRED;
             }
             if (!timerSet && now - nextSlot >= 0) {
-                take(now);
+                take(now, interval);
                 return GRANTED;
             }
-            waiting.add(task);
+            if (waiting.size() >= maxQueued) {
+                return FULL;
+            }
+            waiting.add(new Waiter(task, interval));
             if (timerSet) {
                 return QUEUED;
             }
@@ -220,7 +253,9 @@ public final class PageRateLimiter {
          * Uses the slot due now. A slot missed by a late timer may still be used (up to {@code catchUp}), so the
          * pair keeps its full rate despite millisecond timers; an idle pair restarts from now and never bursts.
          */
-        void take(long now) {
+        void take(long now, long interval) {
+            // no slot is handed out as early as half an interval, so an idle pair never grants two calls at once
+            long catchUp = Math.min(interval / 2, MAX_CATCH_UP_NANOS);
             long floor = now - catchUp;
             nextSlot = (nextSlot - floor >= 0 ? nextSlot : floor) + interval;
         }

@@ -12,13 +12,13 @@ import io.github.camelmessenger.MessengerValidationException;
  * Turns a structured exchange body — a typed model object, a Map, a JsonNode or a JSON text — into a fresh JSON tree
  * the request can be built from. Plain bodies (text, URLs, files) are left to the operation's plain form.
  */
-final class BodyTree {
+public final class BodyTree {
 
     private BodyTree() {
     }
 
     /** @return a JSON object owned by the caller (safe to modify), or null when the body is not structured */
-    static ObjectNode read(Object body) {
+    public static ObjectNode read(Object body) {
         if (body == null || body instanceof byte[] || body instanceof Number || body instanceof Boolean) {
             return null;
         }

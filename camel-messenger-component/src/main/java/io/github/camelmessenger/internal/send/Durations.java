@@ -7,7 +7,7 @@ import io.github.camelmessenger.MessengerValidationException;
 import org.apache.camel.util.TimeUtils;
 
 /** Reads a duration header as people write it: a Duration, ISO-8601 (PT30M), Camel style (30m) or a number. */
-final class Durations {
+public final class Durations {
 
     private Durations() {
     }
@@ -16,7 +16,7 @@ final class Durations {
      * @param numberUnit the unit of a plain number (the platform counts thread control in seconds, Camel counts in
      *                   milliseconds)
      */
-    static Duration parse(String field, Object value, ChronoUnit numberUnit) {
+    public static Duration parse(String field, Object value, ChronoUnit numberUnit) {
         if (value instanceof Duration d) {
             return d;
         }

@@ -4,17 +4,17 @@ import io.github.camelmessenger.MessengerConfiguration;
 import org.apache.camel.Exchange;
 
 /** One setting of a send: the exchange header when present, else the endpoint option. */
-final class ExchangeSettings {
+public final class ExchangeSettings {
 
     private final Exchange exchange;
-    final MessengerConfiguration options;
+    public final MessengerConfiguration options;
 
-    ExchangeSettings(Exchange exchange, MessengerConfiguration options) {
+    public ExchangeSettings(Exchange exchange, MessengerConfiguration options) {
         this.exchange = exchange;
         this.options = options;
     }
 
-    String get(String header, String option) {
+    public String get(String header, String option) {
         Object value = exchange.getMessage().getHeader(header);
         if (value != null) {
             String s = value.toString();
@@ -25,7 +25,7 @@ final class ExchangeSettings {
         return option == null || option.isEmpty() ? null : option;
     }
 
-    boolean flag(String header, boolean option) {
+    public boolean flag(String header, boolean option) {
         Object value = exchange.getMessage().getHeader(header);
         if (value == null) {
             return option;
@@ -34,12 +34,12 @@ final class ExchangeSettings {
     }
 
     /** A shorthand list: the header (List or String) when present, else the comma separated option. */
-    Object list(String header, String option) {
+    public Object list(String header, String option) {
         Object value = exchange.getMessage().getHeader(header);
         return value != null ? value : option;
     }
 
-    Exchange exchange() {
+    public Exchange exchange() {
         return exchange;
     }
 }

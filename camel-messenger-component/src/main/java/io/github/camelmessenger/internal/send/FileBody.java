@@ -11,14 +11,14 @@ import org.apache.camel.Exchange;
 import org.apache.camel.WrappedFile;
 
 /** A file body to upload as multipart {@code filedata}: its bytes, name and MIME type. */
-record FileBody(byte[] data, String fileName, String contentType) {
+public record FileBody(byte[] data, String fileName, String contentType) {
 
-    static boolean isFile(Object body) {
+    public static boolean isFile(Object body) {
         return body instanceof byte[] || body instanceof InputStream || body instanceof File || body instanceof Path
                || body instanceof WrappedFile<?>;
     }
 
-    static FileBody of(Exchange exchange, String attachmentType) {
+    public static FileBody of(Exchange exchange, String attachmentType) {
         Object body = exchange.getMessage().getBody();
         byte[] data = exchange.getMessage().getBody(byte[].class);
         String fileName = exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class);

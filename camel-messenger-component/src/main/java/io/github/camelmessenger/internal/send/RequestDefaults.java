@@ -11,12 +11,12 @@ import io.github.camelmessenger.MessengerValidationException;
  * metadata and shorthand quick replies. What the body states itself always wins over headers, and headers win over
  * endpoint options.
  */
-final class RequestDefaults {
+public final class RequestDefaults {
 
     private RequestDefaults() {
     }
 
-    static void apply(ObjectNode request, ExchangeSettings settings, boolean quickRepliesAllowed) {
+    public static void apply(ObjectNode request, ExchangeSettings settings, boolean quickRepliesAllowed) {
         boolean tokenRecipient = false;
         if (!request.has("recipient")) {
             String otnToken = settings.get(MessengerConstants.ONE_TIME_NOTIF_TOKEN, null);
@@ -62,7 +62,7 @@ final class RequestDefaults {
             putIfAbsent(messageNode, "metadata",
                     settings.get(MessengerConstants.METADATA, settings.options.getMetadata()));
             if (quickRepliesAllowed && !messageNode.has("quick_replies")) {
-                ArrayNode quickReplies = PlainForms.quickReplies(settings);
+                ArrayNode quickReplies = Shorthands.quickReplies(settings);
                 if (quickReplies != null) {
                     messageNode.set("quick_replies", quickReplies);
                 }
@@ -70,7 +70,7 @@ final class RequestDefaults {
         }
     }
 
-    static ObjectNode recipient(ExchangeSettings settings) {
+    public static ObjectNode recipient(ExchangeSettings settings) {
         String id = settings.get(MessengerConstants.RECIPIENT_ID, null);
         if (id == null) {
             id = settings.get(MessengerConstants.SENDER_ID, null);

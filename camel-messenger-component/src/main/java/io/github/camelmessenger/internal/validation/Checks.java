@@ -152,18 +152,109 @@ final class Checks {
 
     /** An absolute http or https URL with a host. */
     static void httpUrl(String path, String value) {
-        if (value != null && parseHttpUrl(value) == null) {
+        if (value != null && plainHttpUrl(value) == UNDECIDED && parseHttpUrl(value) == null) {
             fail(path, "must be an http:// or https:// URL", value);
         }
     }
 
     static void httpsUrl(String path, String value) {
         if (value != null) {
+            if (plainHttpUrl(value) == HTTPS) {
+                return;
+            }
             URI uri = parseHttpUrl(value);
             if (uri == null || !"https".equalsIgnoreCase(uri.getScheme())) {
                 fail(path, "must be an https:// URL", value);
             }
         }
+    }
+
+    static final int UNDECIDED = 0;
+    static final int HTTP = 1;
+    static final int HTTPS = 2;
+
+    /**
+     * Decides the usual URL without {@code new URI}, which was the largest part of validating a card: {@link #HTTP}
+     * or {@link #HTTPS} for a URL that {@link #parseHttpUrl} certainly accepts — the scheme, a host name of
+     * letter-digit-hyphen labels (the last one starting with a letter), an optional port, then only characters that
+     * need no escaping — else {@link #UNDECIDED}, and the caller parses it.
+     */
+    static int plainHttpUrl(String value) {
+        int scheme;
+        int at;
+        if (value.regionMatches(true, 0, "https://", 0, 8)) {
+            scheme = HTTPS;
+            at = 8;
+        } else if (value.regionMatches(true, 0, "http://", 0, 7)) {
+            scheme = HTTP;
+            at = 7;
+        } else {
+            return UNDECIDED;
+        }
+        int n = value.length();
+        // host: labels of letters, digits and inner hyphens; the last label starts with a letter
+        int labelStart = at;
+        char lastLabelFirst = 0;
+        while (true) {
+            if (at >= n || !isAlnum(value.charAt(at))) {
+                return UNDECIDED;
+            }
+            lastLabelFirst = value.charAt(at);
+            while (at < n && (isAlnum(value.charAt(at)) || value.charAt(at) == '-')) {
+                at++;
+            }
+            if (value.charAt(at - 1) == '-') {
+                return UNDECIDED;
+            }
+            if (at < n && value.charAt(at) == '.') {
+                at++;
+                labelStart = at;
+                continue;
+            }
+            break;
+        }
+        if (labelStart > at || !(lastLabelFirst >= 'a' && lastLabelFirst <= 'z'
+                                 || lastLabelFirst >= 'A' && lastLabelFirst <= 'Z')) {
+            return UNDECIDED;
+        }
+        if (at < n && value.charAt(at) == ':') {
+            int portStart = ++at;
+            while (at < n && value.charAt(at) >= '0' && value.charAt(at) <= '9') {
+                at++;
+            }
+            if (at == portStart || at - portStart > 5) {
+                return UNDECIDED;
+            }
+        }
+        if (at < n && value.charAt(at) != '/' && value.charAt(at) != '?' && value.charAt(at) != '#') {
+            return UNDECIDED;
+        }
+        boolean fragment = false;
+        for (; at < n; at++) {
+            char c = value.charAt(at);
+            if (c == '#') {
+                if (fragment) {
+                    return UNDECIDED;
+                }
+                fragment = true;
+            } else if (c == '%') {
+                if (at + 2 >= n || !isHex(value.charAt(at + 1)) || !isHex(value.charAt(at + 2))) {
+                    return UNDECIDED;
+                }
+                at += 2;
+            } else if (!isAlnum(c) && "-._~/?=&+:@,;!$*'()".indexOf(c) < 0) {
+                return UNDECIDED;
+            }
+        }
+        return scheme;
+    }
+
+    private static boolean isAlnum(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+    }
+
+    private static boolean isHex(char c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
     }
 
     static URI parseHttpUrl(String value) {

@@ -295,4 +295,9 @@ public final class SendApiValidator {
         }
         maxLength(payloadPath, payload, QUICK_REPLY_PAYLOAD_MAX_LENGTH);
     }
+
+    /** An absolute http(s) URL, for fields outside the Send API body (e.g. a persona's picture). */
+    public static void httpUrl(String field, String value) {
+        Checks.httpUrl(field, value);
+    }
 }

@@ -223,4 +223,16 @@ class PageRateLimiterTest {
             vertx.close().toCompletionStage().toCompletableFuture().join();
         }
     }
+
+    @Test
+    void aFullQueueRefusesAtOnceAndOtherPagesAreUnaffected() {
+        PageRateLimiter limiter = limiter(1, 1).maxQueued(2);
+        List<Integer> ran = new ArrayList<>();
+        assertThat(limiter.acquire("page", RateClass.STANDARD, () -> ran.add(0))).isTrue();   // runs now
+        assertThat(limiter.acquire("page", RateClass.STANDARD, () -> ran.add(1))).isTrue();   // waits
+        assertThat(limiter.acquire("page", RateClass.STANDARD, () -> ran.add(2))).isTrue();   // waits
+        assertThat(limiter.acquire("page", RateClass.STANDARD, () -> ran.add(3))).isFalse();  // refused
+        assertThat(limiter.acquire("other", RateClass.STANDARD, () -> ran.add(4))).isTrue();  // its own queue
+        assertThat(ran).containsExactly(0, 4);
+    }
 }

@@ -379,6 +379,11 @@ public class BroadcastConsumer extends ScheduledPollConsumer {
     }
 
     private void settle(String token, Verdict verdict, BroadcastRun run, OpenBatch batch) {
+        endpoint.getComponent().meters().otnToken(switch (verdict.outcome()) {
+            case CONSUME -> "consumed";
+            case RETIRE -> "retired";
+            case RELEASE, HALT -> "released";
+        });
         switch (verdict.outcome()) {
             case CONSUME -> {
                 consumed.incrementAndGet();

@@ -2,6 +2,7 @@ package io.github.camelmessenger.otn.broadcast;
 
 import java.util.Set;
 
+import io.github.camelmessenger.MessengerAmbiguousSendException;
 import io.github.camelmessenger.MessengerApiException;
 import io.github.camelmessenger.MessengerConstants;
 import io.github.camelmessenger.MessengerThreadControlException;
@@ -15,6 +16,8 @@ import org.apache.camel.Exchange;
  * <li>The messenger producer accepted a send with the token (it marks the exchange): consumed, whatever happened
  *     afterwards in the route — a used token must never be sent again.</li>
  * <li>No error, nor a handled one: consumed (the route did its one message for this token, by whatever means).</li>
+ * <li>A send that may have reached the platform ({@link MessengerAmbiguousSendException}: written, then no answer):
+ *     consumed — the user may have the message, and a token must never be sent twice.</li>
  * <li>A Graph API error worth retrying ({@link MessengerApiException#isRetryable()}; the producer has already
  *     retried it) and any other failure (connection, timeout, a bug in the route): released for a later poll.</li>
  * <li>A Graph API error about the sender rather than the token — invalid Page access token (190), Page restricted
@@ -43,6 +46,10 @@ final class OutcomeClassifier {
         }
         if (failure == null) {
             return Verdict.SENT;
+        }
+        MessengerAmbiguousSendException maybeSent = find(failure, MessengerAmbiguousSendException.class);
+        if (maybeSent != null) {
+            return new Verdict(Verdict.Outcome.CONSUME, "maybe sent: " + maybeSent.getMessage());
         }
         MessengerWindowClosedException window = find(failure, MessengerWindowClosedException.class);
         if (window != null) {

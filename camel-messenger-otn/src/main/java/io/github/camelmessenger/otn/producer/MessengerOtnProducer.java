@@ -67,6 +67,9 @@ public class MessengerOtnProducer extends DefaultProducer {
         Instant event = ContactHeaders.timestamp(message);
         OtnToken otn = OtnToken.optIn(pageId, psid, topic, token, payload, event != null ? event : now());
         boolean stored = store.storeToken(otn);
+        if (stored) {
+            getEndpoint().getComponent().meters().otnToken("captured");
+        }
         if (event != null) {
             store.recordInbound(pageId, psid, event);
         }

@@ -1,4 +1,4 @@
-package io.github.camelmessenger.internal.send;
+package io.github.camelmessenger.internal.operation;
 
 import java.time.Duration;
 import java.time.Clock;
@@ -7,17 +7,20 @@ import java.time.temporal.ChronoUnit;
 import io.github.camelmessenger.MessengerConfiguration;
 import io.github.camelmessenger.MessengerConstants;
 import io.github.camelmessenger.MessengerValidationException;
+import io.github.camelmessenger.internal.send.Durations;
+import io.github.camelmessenger.internal.send.ExchangeSettings;
+import io.github.camelmessenger.internal.send.RequestDefaults;
 import io.github.camelmessenger.state.ConversationStateRepository;
 import io.github.camelmessenger.state.Wait;
 import org.apache.camel.Exchange;
 
 /**
- * Records that the user's next input answers a step. Nothing waits: the webhook consumer resolves the wait when the
+ * {@code waitForResponse}: records that the user's next input answers a step. Nothing waits: the webhook consumer resolves the wait when the
  * input arrives, or reports its expiry.
  */
-public final class WaitForResponse {
+public final class Waits {
 
-    private WaitForResponse() {
+    private Waits() {
     }
 
     public static Wait record(Exchange exchange, MessengerConfiguration configuration,

@@ -1,4 +1,4 @@
-package io.github.camelmessenger.internal.send;
+package io.github.camelmessenger.internal.operation;
 
 import java.nio.charset.StandardCharsets;
 import java.time.temporal.ChronoUnit;
@@ -11,6 +11,12 @@ import io.github.camelmessenger.MessengerOperation;
 import io.github.camelmessenger.MessengerValidationException;
 import io.github.camelmessenger.internal.graph.GraphRequest;
 import io.github.camelmessenger.internal.graph.RateClass;
+import io.github.camelmessenger.internal.send.Durations;
+import io.github.camelmessenger.internal.send.ExchangeSettings;
+import io.github.camelmessenger.internal.send.Json;
+import io.github.camelmessenger.internal.send.OutboundExchange;
+import io.github.camelmessenger.internal.send.PreparedCall;
+import io.github.camelmessenger.internal.send.RequestDefaults;
 import io.github.camelmessenger.internal.validation.PlatformLimits;
 import io.github.camelmessenger.internal.validation.ThreadControlValidator;
 
@@ -18,21 +24,21 @@ import io.github.camelmessenger.internal.validation.ThreadControlValidator;
  * The conversation routing (formerly handover protocol) calls: who controls a conversation, and passing, taking,
  * requesting, releasing and extending that control.
  */
-final class ThreadControlCalls {
+public final class ThreadControl {
 
-    private ThreadControlCalls() {
+    private ThreadControl() {
     }
 
-    static boolean handles(MessengerOperation operation) {
-        return switch (operation) {
-            case sendToInbox, giveThreadControl, takeThreadControl, requestThreadControl, releaseThreadControl,
-                    extendThreadControl, getThreadOwner -> true;
-            default -> false;
-        };
+    /**
+     * {@code sendToInbox}, {@code giveThreadControl}, {@code takeThreadControl}, {@code requestThreadControl},
+     * {@code releaseThreadControl}, {@code extendThreadControl} and {@code getThreadOwner}.
+     */
+    public static PreparedCall call(MessengerOperation operation, OutboundExchange send) {
+        return new PreparedCall(request(operation, send.settings(), send.page(), send.token(), send.appSecret()));
     }
 
-    static GraphRequest request(MessengerOperation operation, ExchangeSettings settings, String page, String token,
-                                String appSecret) {
+    private static GraphRequest request(MessengerOperation operation, ExchangeSettings settings, String page,
+                                        String token, String appSecret) {
         String psid = RequestDefaults.recipient(settings).get("id").asText();
         if (operation == MessengerOperation.getThreadOwner) {
             Map<String, String> query = new LinkedHashMap<>();
