@@ -201,7 +201,16 @@ public class JdbcConversationStateRepository extends ServiceSupport
     protected void doStop() {
         // the data source is the caller's; only the pruning thread is ours
         if (pruner != null) {
-            pruner.shutdownNow();
+            // a prune in progress finishes (and hands its connection back) before the repository counts as stopped
+            pruner.shutdown();
+            try {
+                if (!pruner.awaitTermination(10, TimeUnit.SECONDS)) {
+                    pruner.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                pruner.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
             pruner = null;
         }
     }

@@ -72,6 +72,7 @@ class ConversationStateSharedTest {
         cleanup.add(() -> {
             TestDatabases.drop(ds, prefix + "waits");
             TestDatabases.drop(ds, prefix + "last_inbound");
+            TestDatabases.drop(ds, prefix + "wait_takes");
         });
         return prefix;
     }

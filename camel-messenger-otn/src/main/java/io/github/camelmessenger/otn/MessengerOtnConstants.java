@@ -60,6 +60,14 @@ public final class MessengerOtnConstants {
                             + "sent after that.",
               javaType = "java.time.Instant")
     public static final String OTN_EXPIRES_AT = "CamelMessengerOtnExpiresAt";
+    @Metadata(description = "notify: true when the user held a valid token of the topic, now set in "
+                            + "CamelMessengerOneTimeNotifToken for the following messenger send; false when not (the "
+                            + "route can fall back to mail or SMS for this user).",
+              javaType = "Boolean", label = "producer")
+    public static final String OTN_TOKEN_FOUND = "CamelMessengerOtnTokenFound";
+    @Metadata(description = "revoke: how many valid tokens of the topic the user held and are now retired.",
+              javaType = "Integer", label = "producer")
+    public static final String OTN_REVOKED = "CamelMessengerOtnRevoked";
     @Metadata(description = "withoutToken: the contact's last inbound message time, when known: within 24 hours the "
                             + "contact can still be messaged on Messenger without a token.",
               javaType = "java.time.Instant", label = "consumer")

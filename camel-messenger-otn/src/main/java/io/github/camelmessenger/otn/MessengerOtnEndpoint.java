@@ -31,13 +31,13 @@ public class MessengerOtnEndpoint extends ScheduledPollEndpoint implements Multi
     /** Claims and listing pages are limited by the store. */
     static final int MAX_BATCH = OtnStore.MAX_BATCH;
 
-    @UriPath(description = "What the endpoint does: store, setAttribute, getAttributes or recordInbound (producers); "
-                           + "broadcast or withoutToken (consumers).")
+    @UriPath(description = "What the endpoint does: store, setAttribute, getAttributes, recordInbound, notify, tokens "
+                           + "or revoke (producers); broadcast or withoutToken (consumers).")
     @Metadata(required = true)
     private OtnKind kind;
     @UriParam(description = "The topic. Required by broadcast and withoutToken. store: the topic of the stored "
                             + "token; header CamelMessengerOtnTopic wins over it, and without both the opt-in payload "
-                            + "is the topic.")
+                            + "is the topic. notify, revoke: the topic (or header CamelMessengerOtnTopic).")
     private String topic;
     @UriParam(label = "producer",
               description = "setAttribute: the attribute to set, e.g. email or phone (header "

@@ -10,6 +10,15 @@ public enum OtnKind {
     getAttributes(true),
     /** Producer: records the contact's last inbound message time. */
     recordInbound(true),
+    /**
+     * Producer: claims the valid token of the topic held by the user in CamelMessengerRecipientId and sets it for the
+     * following messenger send; its outcome is recorded when the exchange is done, as by the broadcast.
+     */
+    notify(true),
+    /** Producer: the body becomes the user's number of valid tokens per topic (a {@code Map<String, Integer>}). */
+    tokens(true),
+    /** Producer: the user unsubscribed from the topic: their valid tokens of it are retired (reason revoked). */
+    revoke(true),
     /** Scheduled consumer: one exchange per holder of a valid token of the topic. */
     broadcast(false),
     /** Scheduled consumer: one exchange per contact holding no valid token of the topic (the fallback audience). */

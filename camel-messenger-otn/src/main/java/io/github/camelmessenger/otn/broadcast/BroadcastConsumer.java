@@ -6,11 +6,9 @@ import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -18,7 +16,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -180,7 +177,8 @@ public class BroadcastConsumer extends ScheduledPollConsumer {
         OtnStore store = endpoint.store();
         long started = System.nanoTime();
         Instant runStart = endpoint.getComponent().clock().instant();
-        Run run = new Run(Math.max(MIN_FAILURE_STREAK, endpoint.getMaxInFlight()));
+        BroadcastRun run = new BroadcastRun(endpoint.getTopic(),
+                Math.max(MIN_FAILURE_STREAK, endpoint.getMaxInFlight()));
         Instant handledSince = endpoint.getCooldown() > 0 ? runStart.minusMillis(endpoint.getCooldown()) : runStart;
         long consumedBefore = consumed.get();
         long retiredBefore = retired.get();
@@ -247,7 +245,7 @@ public class BroadcastConsumer extends ScheduledPollConsumer {
             LOG.info("Broadcast of topic {}: {} exchange(s), {} token(s) consumed, {} retired, {} released in {} ms{}",
                     endpoint.getTopic(), count, consumed.get() - consumedBefore, retired.get() - retiredBefore,
                     released.get() - releasedBefore, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
-                    run.endedBy == null ? "" : " (" + run.endedBy + ")");
+                    run.endedBy() == null ? "" : " (" + run.endedBy() + ")");
         }
         return count;
     }
@@ -268,7 +266,7 @@ public class BroadcastConsumer extends ScheduledPollConsumer {
     }
 
     /** Takes a slot for one more open batch; waits while the run may go on. */
-    private boolean openBatch(Run run) {
+    private boolean openBatch(BroadcastRun run) {
         try {
             while (!openBatches.tryAcquire(200, TimeUnit.MILLISECONDS)) {
                 if (!mayContinue(run)) {
@@ -282,14 +280,14 @@ public class BroadcastConsumer extends ScheduledPollConsumer {
         }
     }
 
-    private OpenBatch opened(TokenBatch claimed, Run run) {
+    private OpenBatch opened(TokenBatch claimed, BroadcastRun run) {
         OpenBatch batch = new OpenBatch(claimed, settler::finish, held -> stillHeld(held, run));
         open.add(batch);
         return batch;
     }
 
     /** Unsent tokens a finished batch still holds (lease claims): released when their run ends, not before. */
-    private void stillHeld(List<String> tokens, Run run) {
+    private void stillHeld(List<String> tokens, BroadcastRun run) {
         List<String> now = new java.util.ArrayList<>();
         for (String token : tokens) {
             if (!run.defer(token)) {
@@ -338,12 +336,12 @@ public class BroadcastConsumer extends ScheduledPollConsumer {
         }
     }
 
-    private boolean mayContinue(Run run) {
-        return isRunAllowed() && !isSuspendingOrSuspended() && run.endedBy == null
+    private boolean mayContinue(BroadcastRun run) {
+        return isRunAllowed() && !isSuspendingOrSuspended() && run.endedBy() == null
                && !Thread.currentThread().isInterrupted();
     }
 
-    private void emit(ClaimedToken claimed, Run run, OpenBatch batch) {
+    private void emit(ClaimedToken claimed, BroadcastRun run, OpenBatch batch) {
         Exchange exchange = createExchange(false);
         Message message = exchange.getMessage();
         message.setHeader(MessengerOtnConstants.RECIPIENT_ID, claimed.psid());
@@ -380,7 +378,7 @@ public class BroadcastConsumer extends ScheduledPollConsumer {
         batch.unsent(token);
     }
 
-    private void settle(String token, Verdict verdict, Run run, OpenBatch batch) {
+    private void settle(String token, Verdict verdict, BroadcastRun run, OpenBatch batch) {
         endpoint.getComponent().meters().otnToken(switch (verdict.outcome()) {
             case CONSUME -> "consumed";
             case RETIRE -> "retired";
@@ -439,59 +437,5 @@ public class BroadcastConsumer extends ScheduledPollConsumer {
     /** The claim owner of this consumer: node name and a UUID. */
     public String getOwner() {
         return owner;
-    }
-
-    /** One poll: the tokens it will release when it ends, and why it ended early. */
-    private final class Run {
-
-        private final int failureStreakLimit;
-        private final Queue<String> deferred = new ConcurrentLinkedQueue<>();
-        private final AtomicInteger failureStreak = new AtomicInteger();
-        private volatile boolean closed;
-        private volatile String endedBy;
-
-        Run(int failureStreakLimit) {
-            this.failureStreakLimit = failureStreakLimit;
-        }
-
-        /** @return false when the run is over: the caller releases the token itself */
-        boolean defer(String token) {
-            if (closed) {
-                return false;
-            }
-            deferred.add(token);
-            if (closed && deferred.remove(token)) {
-                return false; // close() ran meanwhile and did not see it
-            }
-            return true;
-        }
-
-        void succeeded() {
-            failureStreak.set(0);
-        }
-
-        void failedTransiently(String reason) {
-            if (failureStreak.incrementAndGet() >= failureStreakLimit && endedBy == null) {
-                end(failureStreakLimit + " sends in a row failed transiently, last: " + reason);
-            }
-        }
-
-        void end(String why) {
-            if (endedBy == null) {
-                endedBy = why;
-                LOG.warn("Broadcast of topic {} ends early, the rest waits for the next poll: {}", endpoint.getTopic(),
-                        why);
-            }
-        }
-
-        /** @return the deferred tokens, to release; later ones are released by their completion */
-        List<String> close() {
-            closed = true;
-            List<String> all = new java.util.ArrayList<>();
-            for (String t; (t = deferred.poll()) != null;) {
-                all.add(t);
-            }
-            return all;
-        }
     }
 }

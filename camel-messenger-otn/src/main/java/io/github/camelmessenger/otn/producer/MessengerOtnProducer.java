@@ -2,10 +2,13 @@ package io.github.camelmessenger.otn.producer;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 import io.github.camelmessenger.MessengerValidationException;
 import io.github.camelmessenger.otn.MessengerOtnConstants;
 import io.github.camelmessenger.otn.MessengerOtnEndpoint;
+import io.github.camelmessenger.otn.broadcast.SingleSendOutcome;
+import io.github.camelmessenger.otn.store.ClaimedToken;
 import io.github.camelmessenger.otn.store.OtnStore;
 import io.github.camelmessenger.otn.store.OtnToken;
 import org.apache.camel.Exchange;
@@ -41,6 +44,10 @@ public class MessengerOtnProducer extends DefaultProducer {
             case setAttribute -> setAttribute(store, message);
             case getAttributes -> getAttributes(store, message);
             case recordInbound -> recordInbound(store, message, true);
+            case notify -> notifyOne(store, exchange);
+            case tokens -> message.setBody(store.validTokens(ContactHeaders.pageId(message),
+                    ContactHeaders.psid(message)));
+            case revoke -> revoke(store, message);
             default -> throw new IllegalStateException("not a producer: " + getEndpoint().getKind());
         }
     }
@@ -74,6 +81,39 @@ public class MessengerOtnProducer extends DefaultProducer {
             LOG.debug("Token {} of {}/{} for topic {} {}", otn.fingerprint(), pageId, psid, topic,
                     stored ? "stored" : "was stored before");
         }
+    }
+
+    /**
+     * Claims the user's valid token of the topic for the following {@code messenger:} send; the outcome is recorded
+     * when the exchange is done. Without a valid token the exchange says so instead of failing.
+     */
+    private void notifyOne(OtnStore store, Exchange exchange) {
+        Message message = exchange.getMessage();
+        String psid = ContactHeaders.required(message, MessengerOtnConstants.RECIPIENT_ID,
+                "required: the user's PSID to notify");
+        String pageId = ContactHeaders.pageId(message);
+        String topic = topic(message, null);
+        String owner = getEndpoint().newOwner();
+        Optional<ClaimedToken> claimed = store.claimHolder(pageId, psid, topic, owner, getEndpoint().leaseDuration());
+        message.setHeader(MessengerOtnConstants.OTN_TOPIC, topic);
+        if (claimed.isEmpty()) {
+            message.removeHeader(MessengerOtnConstants.ONE_TIME_NOTIF_TOKEN);
+            message.setHeader(MessengerOtnConstants.OTN_TOKEN_FOUND, false);
+            return;
+        }
+        ClaimedToken token = claimed.get();
+        message.setHeader(MessengerOtnConstants.OTN_TOKEN_FOUND, true);
+        message.setHeader(MessengerOtnConstants.ONE_TIME_NOTIF_TOKEN, token.tokenValue());
+        message.setHeader(MessengerOtnConstants.OTN_EXPIRES_AT, token.token().expiresAt());
+        message.setHeader(MessengerOtnConstants.OTN_ATTRIBUTES, token.attributes());
+        SingleSendOutcome.recordWhenDone(exchange, store, token.tokenValue(), owner);
+    }
+
+    private void revoke(OtnStore store, Message message) {
+        String topic = topic(message, null);
+        int revoked = store.revoke(ContactHeaders.pageId(message), ContactHeaders.psid(message), topic);
+        message.setHeader(MessengerOtnConstants.OTN_TOPIC, topic);
+        message.setHeader(MessengerOtnConstants.OTN_REVOKED, revoked);
     }
 
     private String topic(Message message, String payload) {

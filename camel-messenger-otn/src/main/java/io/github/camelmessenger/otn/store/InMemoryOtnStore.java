@@ -167,6 +167,83 @@ public final class InMemoryOtnStore implements OtnStore {
     }
 
     @Override
+    public Map<String, Integer> validTokens(String pageId, String psid) {
+        ContactKey holder = new ContactKey(pageId, psid);
+        synchronized (lock) {
+            Instant now = now();
+            Map<String, Integer> counts = new TreeMap<>();
+            for (Map.Entry<String, InMemoryTopic> topic : topics.entrySet()) {
+                int n = 0;
+                for (TokenRow row : topic.getValue().byHolder.getOrDefault(holder, List.of())) {
+                    boolean usable = row.status == TokenStatus.VALID || row.status == TokenStatus.CLAIMED;
+                    n += usable && row.token.expiresAt().isAfter(now) ? 1 : 0;
+                }
+                if (n > 0) {
+                    counts.put(topic.getKey(), n);
+                }
+            }
+            return counts;
+        }
+    }
+
+    @Override
+    public int revoke(String pageId, String psid, String topic) {
+        ContactKey holder = new ContactKey(pageId, psid);
+        StoreArgs.text("topic", topic, StoreArgs.TOPIC_MAX);
+        synchronized (lock) {
+            InMemoryTopic t = topics.get(topic);
+            if (t == null) {
+                return 0;
+            }
+            Instant now = now();
+            int revoked = 0;
+            for (TokenRow row : List.copyOf(t.byHolder.getOrDefault(holder, List.of()))) {
+                if (row.status == TokenStatus.VALID) {
+                    t.change(row, TokenStatus.RETIRED, now);
+                    row.owner = null;
+                    row.leaseUntil = null;
+                    row.reason = "revoked";
+                    revoked++;
+                }
+            }
+            return revoked;
+        }
+    }
+
+    @Override
+    public Optional<ClaimedToken> claimHolder(String pageId, String psid, String topic, String owner,
+                                              Duration lease) {
+        ContactKey holder = new ContactKey(pageId, psid);
+        StoreArgs.text("topic", topic, StoreArgs.TOPIC_MAX);
+        StoreArgs.text("owner", owner, StoreArgs.OWNER_MAX);
+        StoreArgs.lease(lease);
+        synchronized (lock) {
+            InMemoryTopic t = topics.get(topic);
+            if (t == null) {
+                return Optional.empty();
+            }
+            Instant now = now();
+            t.housekeeping(now);
+            if (!t.byHolder.containsKey(holder) || t.holderBlocked(holder, now, null)) {
+                return Optional.empty();
+            }
+            for (TokenRow row : t.valid) { // oldest first: the holder's first is its oldest valid token
+                if (row.holder().equals(holder)) {
+                    Instant leaseUntil = StoreArgs.millis(now.plus(lease));
+                    t.change(row, TokenStatus.CLAIMED, now);
+                    row.owner = owner;
+                    row.leaseUntil = leaseUntil;
+                    row.reason = null;
+                    ContactRow contact = contacts.get(holder);
+                    return Optional.of(new ClaimedToken(row.token, owner, leaseUntil,
+                            contact == null ? Map.of() : contact.attributes));
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    @Override
     public int renewAll(Collection<String> values, String owner, Duration lease) {
         StoreArgs.lease(lease);
         synchronized (lock) {

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.github.camelmessenger.jdbc.SqlErrors;
 import org.slf4j.Logger;
@@ -109,6 +110,62 @@ final class JdbcClaims {
                     LockedTokenBatch.closeQuietly(c);
                 }
             }
+        }
+    }
+
+    /**
+     * One holder's oldest claimable token of a topic: VALID (or CLAIMED with a lapsed lease), unexpired, none of the
+     * holder's other tokens of the topic under a live claim. The UPDATE re-checks the status, so of two concurrent
+     * callers one gets the token.
+     */
+    Optional<ClaimedToken> claimHolder(String pageId, String psid, String topic, String owner,
+                                                 Duration lease) {
+        StoreArgs.text("topic", topic, StoreArgs.TOPIC_MAX);
+        StoreArgs.text("owner", owner, StoreArgs.OWNER_MAX);
+        StoreArgs.lease(lease);
+        ContactKey holder = new ContactKey(pageId, psid);
+        Instant now = jdbc.now();
+        Instant leaseUntil = StoreArgs.millis(now.plus(lease));
+        String claimable = "(status = 'VALID' OR (status = 'CLAIMED' AND lease_until < ?))";
+        try {
+            return jdbc.withConnection(c -> {
+                List<OtnToken> candidates = new ArrayList<>();
+                try (PreparedStatement ps = c.prepareStatement("SELECT " + OPT_IN_COLUMNS + " FROM " + t.tokens() + " c"
+                        + " WHERE c.page_id = ? AND c.psid = ? AND c.topic = ? AND c.expires_at > ? AND "
+                        + claimable.replace("status", "c.status").replace("lease_until", "c.lease_until")
+                        + " AND NOT EXISTS (SELECT 1 FROM " + t.tokens() + " o WHERE o.page_id = c.page_id"
+                        + " AND o.psid = c.psid AND o.topic = c.topic AND o.token <> c.token"
+                        + " AND o.status = 'CLAIMED' AND o.lease_until >= ?)"
+                        + " ORDER BY c.created_at, c.token FETCH FIRST 1 ROWS ONLY")) {
+                    ps.setString(1, holder.pageId());
+                    ps.setString(2, holder.psid());
+                    ps.setString(3, topic);
+                    setInstant(ps, 4, now);
+                    setInstant(ps, 5, now);
+                    setInstant(ps, 6, now);
+                    readOptIns(ps, candidates);
+                }
+                if (candidates.isEmpty()) {
+                    return Optional.<ClaimedToken>empty();
+                }
+                OtnToken token = candidates.get(0);
+                try (PreparedStatement ps = c.prepareStatement("UPDATE " + t.tokens() + " SET status = 'CLAIMED',"
+                        + " claim_owner = ?, lease_until = ?, status_reason = NULL, updated_at = ? WHERE token = ? AND "
+                        + claimable)) {
+                    ps.setString(1, owner);
+                    setInstant(ps, 2, leaseUntil);
+                    setInstant(ps, 3, now);
+                    ps.setString(4, token.token());
+                    setInstant(ps, 5, now);
+                    if (ps.executeUpdate() != 1) {
+                        return Optional.<ClaimedToken>empty(); // another caller claimed it just now
+                    }
+                }
+                return Optional.of(withAttributes(c, List.of(token), owner, leaseUntil).get(0));
+            });
+        } catch (SQLException e) {
+            throw new OtnStoreException("Cannot claim the token of topic " + topic + " for " + owner + ": "
+                                        + e.getMessage(), e);
         }
     }
 

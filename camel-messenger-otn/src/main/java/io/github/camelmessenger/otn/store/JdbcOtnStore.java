@@ -207,6 +207,25 @@ public final class JdbcOtnStore implements OtnStore {
     }
 
     @Override
+    public Map<String, Integer> validTokens(String pageId, String psid) {
+        ContactKey holder = new ContactKey(pageId, psid);
+        return parts().tokens().validTokens(holder.pageId(), holder.psid());
+    }
+
+    @Override
+    public int revoke(String pageId, String psid, String topic) {
+        ContactKey holder = new ContactKey(pageId, psid);
+        StoreArgs.text("topic", topic, StoreArgs.TOPIC_MAX);
+        return parts().tokens().revoke(holder.pageId(), holder.psid(), topic);
+    }
+
+    @Override
+    public Optional<ClaimedToken> claimHolder(String pageId, String psid, String topic, String owner,
+                                                        Duration lease) {
+        return parts().claims().claimHolder(pageId, psid, topic, owner, lease);
+    }
+
+    @Override
     public int renewAll(Collection<String> tokens, String owner, Duration lease) {
         StoreArgs.lease(lease);
         return parts().tokens().renewAll(tokens, owner, lease);

@@ -11,9 +11,11 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 import io.github.camelmessenger.jdbc.SqlErrors;
@@ -196,6 +198,41 @@ final class JdbcTokens {
                     rs.next();
                     return rs.getLong(1);
                 }
+            }
+        });
+    }
+
+    Map<String, Integer> validTokens(String pageId, String psid) {
+        Instant now = jdbc.now();
+        return jdbc.call("list valid tokens", List.of(), c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT topic, COUNT(*) FROM " + t.tokens()
+                    + " WHERE page_id = ? AND psid = ? AND status IN ('VALID', 'CLAIMED') AND expires_at > ?"
+                    + " GROUP BY topic ORDER BY topic")) {
+                ps.setString(1, pageId);
+                ps.setString(2, psid);
+                setInstant(ps, 3, now);
+                Map<String, Integer> counts = new TreeMap<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        counts.put(rs.getString(1), rs.getInt(2));
+                    }
+                }
+                return counts;
+            }
+        });
+    }
+
+    int revoke(String pageId, String psid, String topic) {
+        Instant now = jdbc.now();
+        return jdbc.call("revoke tokens of topic " + topic, List.of(), c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE " + t.tokens() + " SET status = 'RETIRED',"
+                    + " status_reason = 'revoked', claim_owner = NULL, lease_until = NULL, updated_at = ?"
+                    + " WHERE page_id = ? AND psid = ? AND topic = ? AND status = 'VALID'")) {
+                setInstant(ps, 1, now);
+                ps.setString(2, pageId);
+                ps.setString(3, psid);
+                ps.setString(4, topic);
+                return ps.executeUpdate();
             }
         });
     }

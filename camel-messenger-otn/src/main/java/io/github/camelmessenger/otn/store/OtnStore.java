@@ -163,6 +163,36 @@ public interface OtnStore extends AutoCloseable {
     }
 
     /**
+     * How many valid tokens (VALID or being sent, not expired) the holder has, per topic ({@code messenger-otn:tokens}).
+     * Token values are secrets and are not listed.
+     */
+    default Map<String, Integer> validTokens(String pageId, String psid) {
+        throw new UnsupportedOperationException("validTokens");
+    }
+
+    /**
+     * The user unsubscribed from the topic ({@code messenger-otn:revoke}): every VALID token of the holder for the
+     * topic is retired with reason {@code revoked}, never sent.
+     *
+     * @return how many tokens were revoked
+     */
+    default int revoke(String pageId, String psid, String topic) {
+        throw new UnsupportedOperationException("revoke");
+    }
+
+    /**
+     * Claims one holder's oldest valid token of the topic for a single send ({@code messenger-otn:notify}): as a
+     * broadcast claim, exactly once across nodes, none while another token of the holder is under a live claim.
+     * Finish it with {@link #consume}, {@link #retire} or {@link #release}.
+     *
+     * @return empty when the holder has no valid token of the topic (or its token is being sent right now)
+     */
+    default Optional<ClaimedToken> claimHolder(String pageId, String psid, String topic, String owner,
+                                               Duration lease) {
+        throw new UnsupportedOperationException("claimHolder");
+    }
+
+    /**
      * Extends the claims {@code owner} holds on {@code tokens} (CLAIMED by it, lease not lapsed) to now +
      * {@code lease}: a broadcast keeps its batches claimed while they wait and are sent.
      *

@@ -693,4 +693,53 @@ abstract class AbstractOtnStoreContractTest {
             throw new IllegalStateException(e);
         }
     }
+
+    // ---------------------------------------------------------------- one holder (notify, tokens, revoke)
+
+    @Test
+    void claimHolderTakesTheOldestValidTokenAndNoneWhileOneIsBeingSent() {
+        store.storeTokens(List.of(token("h-new", "h", "restock", T0.minusSeconds(10)),
+                token("h-old", "h", "restock", T0.minusSeconds(20)), token("h-sale", "h", "sale", T0)));
+
+        ClaimedToken claimed = store.claimHolder(PAGE, "h", "restock", "notify-a", LEASE).orElseThrow();
+        assertThat(claimed.tokenValue()).isEqualTo("h-old");
+        assertThat(stored("h-old").status()).isEqualTo(TokenStatus.CLAIMED);
+        assertThat(store.claimHolder(PAGE, "h", "restock", "notify-b", LEASE)).as("one in flight per holder").isEmpty();
+        assertThat(store.claimHolder(PAGE, "nobody", "restock", "notify-b", LEASE)).isEmpty();
+        assertThat(store.validTokens(PAGE, "h")).isEqualTo(Map.of("restock", 2, "sale", 1));
+
+        assertThat(store.consume("h-old", "notify-a")).isTrue();
+        assertThat(store.claimHolder(PAGE, "h", "restock", "notify-b", LEASE).orElseThrow().tokenValue())
+                .isEqualTo("h-new");
+        assertThat(store.release("h-new", "notify-b")).isTrue();
+
+        assertThat(store.revoke(PAGE, "h", "restock")).isEqualTo(1);
+        assertThat(stored("h-new").status()).isEqualTo(TokenStatus.RETIRED);
+        assertThat(stored("h-new").reason()).isEqualTo("revoked");
+        assertThat(store.validTokens(PAGE, "h")).isEqualTo(Map.of("sale", 1));
+        assertThat(store.claimHolder(PAGE, "h", "restock", "notify-c", LEASE)).isEmpty();
+    }
+
+    @Test
+    void concurrentNotifiesOfOneHolderClaimItsTokenOnce() throws Exception {
+        List<OtnStore> nodes = sharingStores(2);
+        Instant base = Instant.now().minus(Duration.ofDays(1));
+        nodes.get(0).storeTokens(List.of(OtnToken.optIn(PAGE, "race", "restock", "race-token", null, base)));
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<Boolean>> claims = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                OtnStore node = nodes.get(i % 2);
+                String owner = "notify-" + i;
+                claims.add(pool.submit(() -> node.claimHolder(PAGE, "race", "restock", owner, LEASE).isPresent()));
+            }
+            int won = 0;
+            for (Future<Boolean> claim : claims) {
+                won += claim.get(30, TimeUnit.SECONDS) ? 1 : 0;
+            }
+            assertThat(won).isOne();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
