@@ -134,7 +134,7 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "proxypassword":
         case "proxyPassword": getOrCreateConfiguration(target).setProxyPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyport":
-        case "proxyPort": getOrCreateConfiguration(target).setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "proxyPort": getOrCreateConfiguration(target).setProxyPort(property(camelContext, int.class, value)); return true;
         case "proxyusername":
         case "proxyUsername": getOrCreateConfiguration(target).setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "quickreplies":
@@ -307,7 +307,7 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "proxypassword":
         case "proxyPassword": return java.lang.String.class;
         case "proxyport":
-        case "proxyPort": return java.lang.Integer.class;
+        case "proxyPort": return int.class;
         case "proxyusername":
         case "proxyUsername": return java.lang.String.class;
         case "quickreplies":

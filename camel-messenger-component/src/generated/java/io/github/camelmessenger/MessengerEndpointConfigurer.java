@@ -127,7 +127,7 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "proxypassword":
         case "proxyPassword": target.getConfiguration().setProxyPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyport":
-        case "proxyPort": target.getConfiguration().setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "proxyPort": target.getConfiguration().setProxyPort(property(camelContext, int.class, value)); return true;
         case "proxyusername":
         case "proxyUsername": target.getConfiguration().setProxyUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "quickreplies":
@@ -293,7 +293,7 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "proxypassword":
         case "proxyPassword": return java.lang.String.class;
         case "proxyport":
-        case "proxyPort": return java.lang.Integer.class;
+        case "proxyPort": return int.class;
         case "proxyusername":
         case "proxyUsername": return java.lang.String.class;
         case "quickreplies":

@@ -225,8 +225,8 @@ public class MessengerConfiguration implements Cloneable {
     private long requestTimeout = 60000;
     @UriParam(label = "proxy", description = "The host of an HTTP proxy the Graph API calls go through.")
     private String proxyHost;
-    @UriParam(label = "proxy", description = "The port of the HTTP proxy.")
-    private Integer proxyPort;
+    @UriParam(label = "proxy", defaultValue = "3128", description = "The port of the HTTP proxy.")
+    private int proxyPort = 3128;
     @UriParam(label = "proxy,security", secret = true, description = "The user name for the HTTP proxy.")
     private String proxyUsername;
     @UriParam(label = "proxy,security", secret = true, description = "The password for the HTTP proxy.")
@@ -859,11 +859,11 @@ public class MessengerConfiguration implements Cloneable {
         this.proxyHost = proxyHost;
     }
 
-    public Integer getProxyPort() {
+    public int getProxyPort() {
         return proxyPort;
     }
 
-    public void setProxyPort(Integer proxyPort) {
+    public void setProxyPort(int proxyPort) {
         this.proxyPort = proxyPort;
     }
 

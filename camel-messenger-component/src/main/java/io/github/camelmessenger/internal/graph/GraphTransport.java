@@ -27,14 +27,14 @@ public final class GraphTransport {
     /**
      * @return the options' adjustments, or {@code null} when neither a proxy nor TLS parameters are given
      */
-    public static Consumer<HttpClientOptions> of(CamelContext context, String proxyHost, Integer proxyPort,
+    public static Consumer<HttpClientOptions> of(CamelContext context, String proxyHost, int proxyPort,
                                                  String proxyUsername, String proxyPassword,
                                                  SSLContextParameters ssl) {
         if (proxyHost == null && ssl == null) {
             return null;
         }
         ProxyOptions proxy = proxyHost == null ? null : new ProxyOptions().setType(ProxyType.HTTP).setHost(proxyHost)
-                .setPort(proxyPort == null ? 3128 : proxyPort).setUsername(proxyUsername).setPassword(proxyPassword);
+                .setPort(proxyPort).setUsername(proxyUsername).setPassword(proxyPassword);
         TrustOptions trust = null;
         KeyCertOptions keyCert = null;
         if (ssl != null) {
