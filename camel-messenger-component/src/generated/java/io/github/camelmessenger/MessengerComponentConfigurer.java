@@ -70,6 +70,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "getstarted":
         case "getStarted": getOrCreateConfiguration(target).setGetStarted(property(camelContext, java.lang.String.class, value)); return true;
         case "greeting": getOrCreateConfiguration(target).setGreeting(property(camelContext, java.lang.String.class, value)); return true;
+        case "healthcheckcachetime":
+        case "healthCheckCacheTime": getOrCreateConfiguration(target).setHealthCheckCacheTime(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "icebreakers":
         case "iceBreakers": getOrCreateConfiguration(target).setIceBreakers(property(camelContext, java.lang.String.class, value)); return true;
         case "idempotentrepository":
@@ -243,6 +245,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "getstarted":
         case "getStarted": return java.lang.String.class;
         case "greeting": return java.lang.String.class;
+        case "healthcheckcachetime":
+        case "healthCheckCacheTime": return long.class;
         case "icebreakers":
         case "iceBreakers": return java.lang.String.class;
         case "idempotentrepository":
@@ -412,6 +416,8 @@ public class MessengerComponentConfigurer extends PropertyConfigurerSupport impl
         case "getstarted":
         case "getStarted": return getOrCreateConfiguration(target).getGetStarted();
         case "greeting": return getOrCreateConfiguration(target).getGreeting();
+        case "healthcheckcachetime":
+        case "healthCheckCacheTime": return getOrCreateConfiguration(target).getHealthCheckCacheTime();
         case "icebreakers":
         case "iceBreakers": return getOrCreateConfiguration(target).getIceBreakers();
         case "idempotentrepository":

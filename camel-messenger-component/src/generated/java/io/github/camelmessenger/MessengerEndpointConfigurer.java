@@ -63,6 +63,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "getstarted":
         case "getStarted": target.getConfiguration().setGetStarted(property(camelContext, java.lang.String.class, value)); return true;
         case "greeting": target.getConfiguration().setGreeting(property(camelContext, java.lang.String.class, value)); return true;
+        case "healthcheckcachetime":
+        case "healthCheckCacheTime": target.getConfiguration().setHealthCheckCacheTime(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "icebreakers":
         case "iceBreakers": target.getConfiguration().setIceBreakers(property(camelContext, java.lang.String.class, value)); return true;
         case "idempotentrepository":
@@ -229,6 +231,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "getstarted":
         case "getStarted": return java.lang.String.class;
         case "greeting": return java.lang.String.class;
+        case "healthcheckcachetime":
+        case "healthCheckCacheTime": return long.class;
         case "icebreakers":
         case "iceBreakers": return java.lang.String.class;
         case "idempotentrepository":
@@ -396,6 +400,8 @@ public class MessengerEndpointConfigurer extends PropertyConfigurerSupport imple
         case "getstarted":
         case "getStarted": return target.getConfiguration().getGetStarted();
         case "greeting": return target.getConfiguration().getGreeting();
+        case "healthcheckcachetime":
+        case "healthCheckCacheTime": return target.getConfiguration().getHealthCheckCacheTime();
         case "icebreakers":
         case "iceBreakers": return target.getConfiguration().getIceBreakers();
         case "idempotentrepository":

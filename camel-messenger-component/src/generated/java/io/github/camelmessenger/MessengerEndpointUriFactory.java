@@ -23,7 +23,7 @@ public class MessengerEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(88);
+        Set<String> props = new HashSet<>(89);
         props.add("allowInsecureBaseUri");
         props.add("allowUnsigned");
         props.add("apiVersion");
@@ -46,6 +46,7 @@ public class MessengerEndpointUriFactory extends org.apache.camel.support.compon
         props.add("fields");
         props.add("getStarted");
         props.add("greeting");
+        props.add("healthCheckCacheTime");
         props.add("iceBreakers");
         props.add("idempotentRepository");
         props.add("imageAspectRatio");

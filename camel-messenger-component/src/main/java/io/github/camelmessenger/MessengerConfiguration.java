@@ -239,6 +239,10 @@ public class MessengerConfiguration implements Cloneable {
               description = "Whether a plain http:// baseUri on another host than the loopback is accepted. The "
                             + "Page token would travel in clear: only for a trusted network.")
     private boolean allowInsecureBaseUri;
+    @UriParam(label = "producer,advanced", defaultValue = "60000", javaType = "java.time.Duration",
+              description = "How long the readiness check keeps the Graph API's answer about the Page token, so "
+                            + "that probes do not turn into Graph API traffic.")
+    private long healthCheckCacheTime = 60000;
     @UriParam(label = "producer,advanced", defaultValue = "true",
               description = "Whether sends are checked against the platform's documented limits (lengths, counts, URL "
                             + "and phone formats, retired tags) before any HTTP call. Turn it off when Meta has raised "
@@ -1000,5 +1004,13 @@ public class MessengerConfiguration implements Cloneable {
 
     public void setProfileFields(String profileFields) {
         this.profileFields = profileFields;
+    }
+
+    public long getHealthCheckCacheTime() {
+        return healthCheckCacheTime;
+    }
+
+    public void setHealthCheckCacheTime(long healthCheckCacheTime) {
+        this.healthCheckCacheTime = healthCheckCacheTime;
     }
 }

@@ -4,6 +4,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
+import io.github.camelmessenger.health.PageTokenHealthCheck;
 import io.github.camelmessenger.internal.graph.GraphClient;
 import io.github.camelmessenger.internal.graph.GraphResponse;
 import io.github.camelmessenger.internal.operation.Attachments;
@@ -41,6 +42,7 @@ public class MessengerProducer extends DefaultAsyncProducer {
     /** Null: continue on the event loop. */
     private Executor continuation;
     private MessengerMeters meters = MessengerMeters.NONE;
+    private PageTokenHealthCheck healthCheck;
 
     public MessengerProducer(MessengerEndpoint endpoint) {
         super(endpoint);
@@ -60,11 +62,23 @@ public class MessengerProducer extends DefaultAsyncProducer {
                 component.clock());
         client = component.graphClient(endpoint.getConfiguration());
         continuation = endpoint.isContinueOnEventLoop() ? null : component.continuations();
+        MessengerConfiguration config = endpoint.getConfiguration();
+        if (config.getPageAccessToken() != null && !config.getPageAccessToken().isBlank()) {
+            // per-Page tokens and resolvers have no single token to ask about
+            healthCheck = new PageTokenHealthCheck("messenger-page-token-" + endpoint.getId(), client,
+                    config.getPageAccessToken(), config.getAppSecret(), config.getHealthCheckCacheTime(),
+                    Math.min(config.getRequestTimeout(), 10_000), component.clock());
+            healthCheck.register(endpoint.getCamelContext());
+        }
         meters = component.meters();
     }
 
     @Override
     protected void doStop() throws Exception {
+        if (healthCheck != null) {
+            healthCheck.unregister(getEndpoint().getCamelContext());
+            healthCheck = null;
+        }
         if (client != null) {
             client.close();
             client = null;

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelmessenger.MessengerConfiguration;
 import io.github.camelmessenger.MessengerEndpoint;
+import io.github.camelmessenger.health.WebhookHealthCheck;
 import io.github.camelmessenger.metrics.MessengerMeters;
 import io.github.camelmessenger.model.event.MessengerEventType;
 import io.github.camelmessenger.state.ConversationStateRepository;
@@ -45,6 +46,7 @@ public class MessengerWebhookConsumer extends DefaultConsumer {
     private ScheduledExecutorService sweeper;
     private ScheduledExecutorService deadlines;
     private ProcessThenAcknowledge acknowledgement;
+    private WebhookHealthCheck healthCheck;
     private volatile MalformedItems malformed;
 
     public MessengerWebhookConsumer(MessengerEndpoint endpoint, Processor processor) {
@@ -141,12 +143,18 @@ public class MessengerWebhookConsumer extends DefaultConsumer {
             doStop();
             throw e;
         }
+        healthCheck = new WebhookHealthCheck(path, this::isStarted, inbox);
+        healthCheck.register(getEndpoint().getCamelContext());
         LOG.info("Webhook listening on path {} via {} (event types: {}{})", path, ingress.description(),
                 filter.accepted(), inbox == null ? "" : ", inbox " + inbox);
     }
 
     @Override
     protected void doStop() throws Exception {
+        if (healthCheck != null) {
+            healthCheck.unregister(getEndpoint().getCamelContext());
+            healthCheck = null;
+        }
         // no new deliveries first, then let running events finish
         if (ingress != null) {
             ingress.stop();

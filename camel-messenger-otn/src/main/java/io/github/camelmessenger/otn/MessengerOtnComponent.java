@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 import io.github.camelmessenger.MessengerComponent;
 import io.github.camelmessenger.jdbc.DataSources;
 import io.github.camelmessenger.metrics.MessengerMeters;
+import io.github.camelmessenger.otn.health.OtnStoreHealthCheck;
 import io.github.camelmessenger.otn.store.InMemoryOtnStore;
 import io.github.camelmessenger.otn.store.JdbcOtnStore;
 import io.github.camelmessenger.otn.store.OtnStore;
@@ -76,6 +77,7 @@ public class MessengerOtnComponent extends DefaultComponent {
         return endpoint;
     }
 
+    private OtnStoreHealthCheck storeHealth;
     private volatile MessengerMeters meters = MessengerMeters.NONE;
 
     @Override
@@ -84,6 +86,8 @@ public class MessengerOtnComponent extends DefaultComponent {
         resolveClock();
         store();
         meters = MessengerMeters.of(getCamelContext());
+        storeHealth = new OtnStoreHealthCheck(store());
+        storeHealth.register(getCamelContext());
     }
 
     /** Where tokens captured, consumed, retired and released are counted (nowhere without Micrometer). */
@@ -146,6 +150,10 @@ public class MessengerOtnComponent extends DefaultComponent {
 
     @Override
     protected void doStop() throws Exception {
+        if (storeHealth != null) {
+            storeHealth.unregister(getCamelContext());
+            storeHealth = null;
+        }
         OtnStore s;
         boolean close;
         synchronized (this) {

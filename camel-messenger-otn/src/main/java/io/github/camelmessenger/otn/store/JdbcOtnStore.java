@@ -274,4 +274,9 @@ public final class JdbcOtnStore implements OtnStore {
         return "JdbcOtnStore[tables=" + tablePrefix + "otn_*" + (p == null ? ", not started"
                 : p.tables().postgres() ? ", PostgreSQL" : "") + "]";
     }
+
+    /** The database the store lives in (for its health check). */
+    public DataSource dataSource() {
+        return dataSource;
+    }
 }
