@@ -44,4 +44,37 @@ class WebhookCamelMainTest {
             main.stop();
         }
     }
+
+    /** Issue 13: the messenger checks are what Camel Main's /observe/health reports. */
+    @Test
+    void theWebhooksHealthCheckIsOnCamelMainsObserveHealth() throws Exception {
+        int port = WebhookTestServer.freePort();
+        int managementPort = WebhookTestServer.freePort();
+        Main main = new Main();
+        main.configure().addRoutesBuilder(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("messenger:webhook?webhookPath=/bot/webhook&appSecret=" + APP_SECRET).to("log:events");
+            }
+        });
+        main.addInitialProperty("camel.server.enabled", "true");
+        main.addInitialProperty("camel.server.host", "127.0.0.1");
+        main.addInitialProperty("camel.server.port", String.valueOf(port));
+        main.addInitialProperty("camel.management.enabled", "true");
+        main.addInitialProperty("camel.management.host", "127.0.0.1");
+        main.addInitialProperty("camel.management.port", String.valueOf(managementPort));
+        main.addInitialProperty("camel.management.healthCheckEnabled", "true");
+        main.addInitialProperty("camel.health.exposureLevel", "full");
+        main.start();
+        try {
+            java.net.http.HttpResponse<String> health = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                            "http://127.0.0.1:" + managementPort + "/observe/health")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.body()).contains("messenger-webhook-bot-webhook").contains("\"UP\"");
+        } finally {
+            main.stop();
+        }
+    }
 }
