@@ -13,6 +13,7 @@ import io.github.camelmessenger.internal.graph.GraphClientOptions;
 import io.github.camelmessenger.internal.graph.GraphTarget;
 import io.github.camelmessenger.internal.graph.GraphTransport;
 import io.github.camelmessenger.internal.operation.UserProfiles;
+import io.github.camelmessenger.internal.send.PrivateReplies;
 import io.github.camelmessenger.internal.validation.OptionValues;
 import io.github.camelmessenger.internal.graph.PageRateLimiter;
 import io.github.camelmessenger.jdbc.DataSourceAware;
@@ -57,6 +58,7 @@ public class MessengerComponent extends DefaultComponent implements SSLContextPa
 
     private volatile MessengerMeters meters = MessengerMeters.NONE;
     private UserProfiles userProfiles;
+    private PrivateReplies privateReplies;
     private Vertx ownVertx;
     private ExecutorService continuations;
     private ConversationStateRepository defaultState;
@@ -231,6 +233,14 @@ public class MessengerComponent extends DefaultComponent implements SSLContextPa
             userProfiles = new UserProfiles(clock());
         }
         return userProfiles;
+    }
+
+    /** The private replies the component's producers made: one per comment or post. */
+    synchronized PrivateReplies privateReplies() {
+        if (privateReplies == null) {
+            privateReplies = new PrivateReplies(clock());
+        }
+        return privateReplies;
     }
 
     /** Where the component counts its sends, retries, webhook events and waits (nowhere without Micrometer). */

@@ -30,6 +30,21 @@ public final class MessengerConstants {
               javaType = "String")
     public static final String MESSAGE_ID = "CamelMessengerMessageId";
 
+    @Metadata(description = "A comment on a Page post: the comment event's comment (consumer); on a send, addresses "
+                            + "a private reply to that comment (one per comment, within 7 days of it). Wins over "
+                            + "CamelMessengerSenderId, not over CamelMessengerRecipientId.",
+              javaType = "String")
+    public static final String COMMENT_ID = "CamelMessengerCommentId";
+    @Metadata(description = "The post a comment event belongs to (consumer); on a send without "
+                            + "CamelMessengerCommentId, addresses a private reply to that visitor post (one per post, "
+                            + "within 7 days of it).",
+              javaType = "String")
+    public static final String POST_ID = "CamelMessengerPostId";
+    @Metadata(description = "When the comment (or post) was made, in milliseconds since the epoch: set on comment "
+                            + "events; a private reply later than 7 days after it is refused before any call.",
+              javaType = "Long")
+    public static final String COMMENT_TIME = "CamelMessengerCommentTime";
+
     // ----- producer
 
     @Metadata(description = "The page-scoped id (PSID) of the user to send to. Falls back to CamelMessengerSenderId.",
@@ -154,7 +169,7 @@ public final class MessengerConstants {
     public static final String TIMESTAMP = "CamelMessengerTimestamp";
     @Metadata(description = "The kind of event: message, quick_reply, postback, optin, one_time_notif_optin, "
                             + "referral, delivery, read, reaction, echo, account_linking, pass_thread_control, "
-                            + "take_thread_control, request_thread_control, app_roles or unknown.",
+                            + "take_thread_control, request_thread_control, app_roles, comment or unknown.",
               javaType = "String", label = "consumer")
     public static final String EVENT_TYPE = "CamelMessengerEventType";
     @Metadata(description = "The text of a received message.", javaType = "String", label = "consumer")

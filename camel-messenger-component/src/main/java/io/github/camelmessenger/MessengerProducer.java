@@ -59,7 +59,7 @@ public class MessengerProducer extends DefaultAsyncProducer {
         MessengerEndpoint endpoint = getEndpoint();
         MessengerComponent component = endpoint.getComponent();
         outbound = new Outbound(endpoint.getConfiguration(), component.stateRepository(endpoint.getConfiguration()),
-                component.clock());
+                component.clock(), component.privateReplies());
         client = component.graphClient(endpoint.getConfiguration());
         continuation = endpoint.isContinueOnEventLoop() ? null : component.continuations();
         MessengerConfiguration config = endpoint.getConfiguration();
@@ -127,9 +127,8 @@ public class MessengerProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
-        Outcome outcome = new Outcome(exchange, callback, call.oneTimeNotifToken(),
-                operation == MessengerOperation.getThreadOwner, continuation, meters, operation.name(),
-                call.reader());
+        Outcome outcome = new Outcome(exchange, callback, call, operation == MessengerOperation.getThreadOwner,
+                continuation, meters, operation.name());
         if (call.answer() != null) {
             // answered from a cache: no call, the exchange continues as after one
             outcome.succeeded(call.answer());
@@ -150,25 +149,23 @@ public class MessengerProducer extends DefaultAsyncProducer {
     private static final class Outcome implements GraphClient.Completion, Runnable {
         private final Exchange exchange;
         private final AsyncCallback callback;
-        private final String oneTimeNotifToken;
+        private final PreparedCall call;
         private final boolean threadOwnerQuery;
         private final Executor continuation;
         private final MessengerMeters meters;
         private final String operation;
-        private final PreparedCall.AnswerReader reader;
         private GraphResponse response;
         private Throwable failure;
 
-        Outcome(Exchange exchange, AsyncCallback callback, String oneTimeNotifToken, boolean threadOwnerQuery,
-                Executor continuation, MessengerMeters meters, String operation, PreparedCall.AnswerReader reader) {
+        Outcome(Exchange exchange, AsyncCallback callback, PreparedCall call, boolean threadOwnerQuery,
+                Executor continuation, MessengerMeters meters, String operation) {
             this.exchange = exchange;
             this.callback = callback;
-            this.oneTimeNotifToken = oneTimeNotifToken;
+            this.call = call;
             this.threadOwnerQuery = threadOwnerQuery;
             this.continuation = continuation;
             this.meters = meters;
             this.operation = operation;
-            this.reader = reader;
         }
 
         @Override
@@ -199,13 +196,16 @@ public class MessengerProducer extends DefaultAsyncProducer {
         @Override
         public void run() {
             try {
+                if (call.settlement() != null) {
+                    call.settlement().settled(failure);
+                }
                 if (failure != null) {
                     exchange.setException(mapFailure(failure));
                 } else {
-                    if (oneTimeNotifToken != null) {
-                        OneTimeNotifTokens.markSpent(exchange, oneTimeNotifToken);
+                    if (call.oneTimeNotifToken() != null) {
+                        OneTimeNotifTokens.markSpent(exchange, call.oneTimeNotifToken());
                     }
-                    ResponseHeaders.apply(exchange.getMessage(), response, threadOwnerQuery, reader);
+                    ResponseHeaders.apply(exchange.getMessage(), response, threadOwnerQuery, call.reader());
                 }
             } catch (Exception e) {
                 exchange.setException(e);

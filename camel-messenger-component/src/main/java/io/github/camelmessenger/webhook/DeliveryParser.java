@@ -12,7 +12,8 @@ import io.github.camelmessenger.model.event.MessengerEvent;
 import io.github.camelmessenger.model.event.MessengerEventType;
 
 /**
- * Parses a delivery, {@code {"object":"page","entry":[{"id":...,"messaging":[...]|"standby":[...]}]}}, into its
+ * Parses a delivery, {@code {"object":"page","entry":[{"id":...,"messaging":[...]|"standby":[...]|"changes":[...]}]}},
+ * into its
  * events in delivery order. Anything that is not such a document is a {@link MalformedDeliveryException}; an item
  * that is no event a route could handle (no sender, no recipient) is set aside as {@link Malformed}, and the other
  * items go on.
@@ -63,6 +64,7 @@ final class DeliveryParser {
             long time = EventMapper.millis(entry.get("time"));
             addAll(out, entry, "messaging", pageId, time, false);
             addAll(out, entry, "standby", pageId, time, true);
+            addAll(out, entry, "changes", pageId, time, false);
         }
         return out;
     }
@@ -80,6 +82,10 @@ final class DeliveryParser {
     private static String missing(MessengerEvent event, JsonNode item) {
         if (event.type() == MessengerEventType.UNKNOWN) {
             return null;
+        }
+        if (event.type() == MessengerEventType.COMMENT) {
+            // the platform may withhold who commented; the comment itself is what a private reply needs
+            return event.comment().commentId() == null ? "no value.comment_id" : null;
         }
         if (event.recipientId() == null && EventMapper.text(item.path("recipient"), "user_ref") == null) {
             return "no recipient.id";

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.camelmessenger.MessengerConstants;
+import io.github.camelmessenger.model.event.Comment;
 import io.github.camelmessenger.model.event.MessengerEvent;
 import io.github.camelmessenger.model.event.Optin;
 import io.github.camelmessenger.model.event.Postback;
@@ -38,6 +39,13 @@ final class EventHeaders {
             }
         } else if (event.payload() instanceof Postback p) {
             put(message, MessengerConstants.POSTBACK_PAYLOAD, p.payload());
+        } else if (event.payload() instanceof Comment c) {
+            put(message, MessengerConstants.TEXT, c.message());
+            put(message, MessengerConstants.COMMENT_ID, c.commentId());
+            put(message, MessengerConstants.POST_ID, c.postId());
+            if (c.createdTime() > 0) {
+                message.setHeader(MessengerConstants.COMMENT_TIME, c.createdTime());
+            }
         } else if (event.payload() instanceof Optin o) {
             put(message, MessengerConstants.ONE_TIME_NOTIF_TOKEN, o.oneTimeNotifToken());
             // plugin opt-ins carry their data in ref

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 
+import io.github.camelmessenger.model.event.Comment;
 import io.github.camelmessenger.model.event.DeliveryReceipt;
 import io.github.camelmessenger.model.event.MessengerEvent;
 import io.github.camelmessenger.model.event.MessengerEventType;
@@ -28,6 +29,9 @@ final class EventKeys {
         String key;
         if (event.payload() instanceof ReceivedMessage m && m.mid() != null) {
             key = "mid:" + m.mid();
+        } else if (event.payload() instanceof Comment c) {
+            // an edit of a comment is another event than its creation
+            key = "comment:" + c.commentId() + ":" + c.verb() + ":" + event.timestamp();
         } else {
             String who = event.senderId() != null ? event.senderId()
                     : event.userRef() != null ? "ref:" + event.userRef() : "page:" + event.pageId();

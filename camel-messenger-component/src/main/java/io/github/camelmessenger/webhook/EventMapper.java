@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelmessenger.model.event.AccountLinking;
 import io.github.camelmessenger.model.event.AppRoles;
+import io.github.camelmessenger.model.event.Comment;
 import io.github.camelmessenger.model.event.DeliveryReceipt;
 import io.github.camelmessenger.model.event.EventPayload;
 import io.github.camelmessenger.model.event.MessengerEvent;
@@ -31,7 +32,7 @@ import io.github.camelmessenger.model.event.TakeThreadControl;
 import io.github.camelmessenger.model.event.UnknownEvent;
 
 /**
- * Turns one item of {@code messaging[]} / {@code standby[]} into a typed {@link MessengerEvent}. Lenient by design:
+ * Turns one item of {@code messaging[]} / {@code standby[]} / {@code changes[]} into a typed {@link MessengerEvent}. Lenient by design:
  * fields the platform omits become null, ids sent as numbers become strings, and a kind it does not know becomes
  * {@code unknown} with its JSON kept.
  */
@@ -52,6 +53,9 @@ final class EventMapper {
      *                  (deliveries and reads may carry only a watermark); 0 when unknown
      */
     MessengerEvent map(JsonNode item, String entryPageId, long entryTime, boolean standby) {
+        if (isChange(item)) {
+            return change(item, entryPageId, entryTime);
+        }
         String senderId = text(item.path("sender"), "id");
         String userRef = text(item.path("sender"), "user_ref");
         if (senderId == null && userRef == null) {
@@ -110,6 +114,31 @@ final class EventMapper {
             return event.type(MessengerEventType.APP_ROLES).payload(appRoles(n)).build();
         }
         return event.type(MessengerEventType.UNKNOWN).payload(unknown(item)).build();
+    }
+
+    /** An item of {@code changes[]}: {@code {"field":"feed","value":{...}}}. */
+    static boolean isChange(JsonNode item) {
+        return item.path("field").isTextual() && item.has("value") && !item.has("sender");
+    }
+
+    /**
+     * A Page change: a comment on the Page's posts becomes a comment event (the Page is its recipient); any other
+     * change (posts, reactions, other fields) is passed on as {@code unknown} with its field as kind.
+     */
+    private MessengerEvent change(JsonNode item, String entryPageId, long entryTime) {
+        String field = text(item, "field");
+        JsonNode value = item.get("value");
+        MessengerEvent.Builder event = MessengerEvent.builder().pageId(entryPageId).recipientId(entryPageId)
+                .timestamp(Math.max(0, entryTime)).raw(item);
+        if ("feed".equals(field) && value.isObject() && "comment".equals(text(value, "item"))) {
+            JsonNode from = value.path("from");
+            long created = millis(value.get("created_time"));
+            Comment comment = new Comment(text(value, "comment_id"), text(value, "post_id"), text(value, "parent_id"),
+                    text(value, "verb"), text(value, "message"), text(from, "id"), text(from, "name"), created);
+            return event.type(MessengerEventType.COMMENT).senderId(comment.fromId())
+                    .timestamp(created > 0 ? created : Math.max(0, entryTime)).payload(comment).build();
+        }
+        return event.type(MessengerEventType.UNKNOWN).payload(new UnknownEvent(field, value)).build();
     }
 
     private ReceivedMessage message(JsonNode m) {

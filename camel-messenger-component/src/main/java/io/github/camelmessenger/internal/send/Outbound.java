@@ -20,14 +20,18 @@ public final class Outbound {
     final boolean enforceWindow;
     /** Off: the platform limits are left to the platform (validateLimits=false). */
     final boolean validateLimits;
+    /** The component's private replies: one per comment, whichever endpoint sends it. */
+    final PrivateReplies privateReplies;
 
-    public Outbound(MessengerConfiguration configuration, ConversationStateRepository state, Clock clock) {
+    public Outbound(MessengerConfiguration configuration, ConversationStateRepository state, Clock clock,
+                    PrivateReplies privateReplies) {
         this.configuration = configuration;
         this.tokens = new PageTokens(configuration);
         this.state = state;
         this.clock = clock;
         this.enforceWindow = !"ignore".equalsIgnoreCase(configuration.getWindowPolicy());
         this.validateLimits = configuration.isValidateLimits();
+        this.privateReplies = privateReplies;
     }
 
     /** Starts a Graph API call for the exchange: its Page and access token are resolved here (and may fail). */

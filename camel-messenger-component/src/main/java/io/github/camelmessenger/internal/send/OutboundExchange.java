@@ -66,8 +66,8 @@ public final class OutboundExchange {
 
     /**
      * The one path of a Send API request ({@code {page}/messages}): what the request leaves open is filled from the
-     * exchange, the platform limits are checked, then the messaging window and the one-time notification token, and
-     * the request is written. Everything that can be wrong with the input fails here, before any HTTP call.
+     * exchange, the platform limits are checked, then the messaging window, the one-time notification token and the
+     * one private reply per comment, and the request is written. Everything that can be wrong with the input fails here, before any HTTP call.
      *
      * @param quickReplies whether shorthand quick replies (header or option) join the message
      */
@@ -81,7 +81,10 @@ public final class OutboundExchange {
                     outbound.clock.instant());
         }
         String otnToken = OneTimeNotifTokens.checkUnused(settings.exchange(), request);
-        return new PreparedCall(json(page + "/messages", request, rateClass(request)), otnToken);
+        GraphRequest call = json(page + "/messages", request, rateClass(request));
+        // reserved last: nothing after it fails before the call
+        PrivateReplies.Reservation privateReply = outbound.privateReplies.reserve(settings.exchange(), request, page);
+        return new PreparedCall(call, otnToken, null, null, privateReply);
     }
 
     /** Whether the platform limits are checked before sending (option validateLimits). */

@@ -11,8 +11,16 @@ import org.apache.camel.Message;
  * @param oneTimeNotifToken the one-time notification token the call spends, or null
  * @param reader            what the operation reads from the answer beyond the usual headers, or null
  * @param answer            the answer without a call (a cached one), or null
+ * @param settlement        what must learn the call's outcome (a reserved private reply), or null
  */
-public record PreparedCall(GraphRequest request, String oneTimeNotifToken, AnswerReader reader, GraphResponse answer) {
+public record PreparedCall(GraphRequest request, String oneTimeNotifToken, AnswerReader reader, GraphResponse answer,
+                           Settlement settlement) {
+
+    /** Learns how a call ended: null when the platform accepted it, else the failure. */
+    @FunctionalInterface
+    public interface Settlement {
+        void settled(Throwable failure);
+    }
 
     /** Reads an operation's own results from the answer onto the message (e.g. a created persona's id). */
     @FunctionalInterface
@@ -20,12 +28,16 @@ public record PreparedCall(GraphRequest request, String oneTimeNotifToken, Answe
         void read(Message message, GraphResponse response);
     }
 
+    public PreparedCall(GraphRequest request, String oneTimeNotifToken, AnswerReader reader, GraphResponse answer) {
+        this(request, oneTimeNotifToken, reader, answer, null);
+    }
+
     public PreparedCall(GraphRequest request) {
-        this(request, null, null, null);
+        this(request, null, null, null, null);
     }
 
     public PreparedCall(GraphRequest request, String oneTimeNotifToken) {
-        this(request, oneTimeNotifToken, null, null);
+        this(request, oneTimeNotifToken, null, null, null);
     }
 
     /** A call whose answer's {@code id} goes into {@code idHeader}. */

@@ -13,6 +13,9 @@ import io.github.camelmessenger.MessengerValidationException;
  */
 public final class RequestDefaults {
 
+    private static final String[][] PRIVATE_REPLY_TARGETS = {
+            { MessengerConstants.COMMENT_ID, "comment_id" }, { MessengerConstants.POST_ID, "post_id" } };
+
     private RequestDefaults() {
     }
 
@@ -70,9 +73,21 @@ public final class RequestDefaults {
         }
     }
 
+    /**
+     * The recipient the exchange names: a PSID in CamelMessengerRecipientId, else a comment or post for a private
+     * reply (a comment event carries both, and its sender is no PSID), else the sender the route answers.
+     */
     public static ObjectNode recipient(ExchangeSettings settings) {
         String id = settings.get(MessengerConstants.RECIPIENT_ID, null);
         if (id == null) {
+            for (String[] header : PRIVATE_REPLY_TARGETS) {
+                String target = settings.get(header[0], null);
+                if (target != null) {
+                    ObjectNode recipient = Json.NODES.objectNode();
+                    recipient.put(header[1], target);
+                    return recipient;
+                }
+            }
             id = settings.get(MessengerConstants.SENDER_ID, null);
         }
         if (id == null) {

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 /**
- * One webhook event: an item of {@code entry[].messaging[]} or {@code entry[].standby[]}. The body of every exchange
+ * One webhook event: an item of {@code entry[].messaging[]}, {@code entry[].standby[]} or {@code entry[].changes[]}. The body of every exchange
  * the {@code messenger:webhook} consumer emits. Camel converts it to a {@code Map} or JSON {@code String} on demand
  * (see {@link MessengerEventConverter}).
  *
@@ -48,6 +48,11 @@ public record MessengerEvent(MessengerEventType type, String pageId, String send
     /** The referral of a referral event, else null. */
     public Referral referral() {
         return payload instanceof Referral r ? r : null;
+    }
+
+    /** The comment of a comment event, else null. */
+    public Comment comment() {
+        return payload instanceof Comment c ? c : null;
     }
 
     /** The reaction of a reaction event, else null. */

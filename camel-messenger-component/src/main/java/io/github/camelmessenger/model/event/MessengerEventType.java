@@ -22,6 +22,8 @@ public enum MessengerEventType {
     TAKE_THREAD_CONTROL("take_thread_control"),
     REQUEST_THREAD_CONTROL("request_thread_control"),
     APP_ROLES("app_roles"),
+    /** A comment on one of the Page's posts (the {@code feed} webhook field, {@code item} comment). */
+    COMMENT("comment"),
     /** A kind this version does not model (message_edit, game_play, policy enforcement, ...); raw JSON kept. */
     UNKNOWN("unknown"),
     /** Not a platform event: a waitForResponse that the user did not answer in time. */
