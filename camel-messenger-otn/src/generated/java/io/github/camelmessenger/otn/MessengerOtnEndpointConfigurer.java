@@ -34,6 +34,8 @@ public class MessengerOtnEndpointConfigurer extends PropertyConfigurerSupport im
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "cooldown": target.setCooldown(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "defaulttimezone":
+        case "defaultTimeZone": target.setDefaultTimeZone(property(camelContext, java.lang.String.class, value)); return true;
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
@@ -45,6 +47,10 @@ public class MessengerOtnEndpointConfigurer extends PropertyConfigurerSupport im
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "lease": target.setLease(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "localtime":
+        case "localTime": target.setLocalTime(property(camelContext, java.lang.String.class, value)); return true;
+        case "localwindow":
+        case "localWindow": target.setLocalWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxconnections":
         case "maxConnections": target.setMaxConnections(property(camelContext, int.class, value)); return true;
         case "maxinflight":
@@ -88,6 +94,8 @@ public class MessengerOtnEndpointConfigurer extends PropertyConfigurerSupport im
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
         case "cooldown": return long.class;
+        case "defaulttimezone":
+        case "defaultTimeZone": return java.lang.String.class;
         case "delay": return long.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
@@ -99,6 +107,10 @@ public class MessengerOtnEndpointConfigurer extends PropertyConfigurerSupport im
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "lease": return long.class;
+        case "localtime":
+        case "localTime": return java.lang.String.class;
+        case "localwindow":
+        case "localWindow": return long.class;
         case "maxconnections":
         case "maxConnections": return int.class;
         case "maxinflight":
@@ -143,6 +155,8 @@ public class MessengerOtnEndpointConfigurer extends PropertyConfigurerSupport im
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "cooldown": return target.getCooldown();
+        case "defaulttimezone":
+        case "defaultTimeZone": return target.getDefaultTimeZone();
         case "delay": return target.getDelay();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
@@ -154,6 +168,10 @@ public class MessengerOtnEndpointConfigurer extends PropertyConfigurerSupport im
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "lease": return target.getLease();
+        case "localtime":
+        case "localTime": return target.getLocalTime();
+        case "localwindow":
+        case "localWindow": return target.getLocalWindow();
         case "maxconnections":
         case "maxConnections": return target.getMaxConnections();
         case "maxinflight":

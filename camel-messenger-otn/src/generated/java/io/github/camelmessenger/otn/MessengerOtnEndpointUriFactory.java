@@ -23,13 +23,14 @@ public class MessengerOtnEndpointUriFactory extends org.apache.camel.support.com
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(28);
+        Set<String> props = new HashSet<>(31);
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
         props.add("backoffMultiplier");
         props.add("batchSize");
         props.add("bridgeErrorHandler");
         props.add("cooldown");
+        props.add("defaultTimeZone");
         props.add("delay");
         props.add("exceptionHandler");
         props.add("exchangePattern");
@@ -38,6 +39,8 @@ public class MessengerOtnEndpointUriFactory extends org.apache.camel.support.com
         props.add("kind");
         props.add("lazyStartProducer");
         props.add("lease");
+        props.add("localTime");
+        props.add("localWindow");
         props.add("maxConnections");
         props.add("maxInFlight");
         props.add("name");

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import io.github.camelmessenger.MessengerValidationException;
 import io.github.camelmessenger.otn.broadcast.BroadcastConsumer;
+import io.github.camelmessenger.otn.broadcast.LocalTimeWindow;
 import io.github.camelmessenger.otn.broadcast.WithoutTokenConsumer;
 import io.github.camelmessenger.otn.producer.MessengerOtnProducer;
 import io.github.camelmessenger.otn.store.OtnStore;
@@ -70,6 +71,20 @@ public class MessengerOtnEndpoint extends ScheduledPollEndpoint implements Multi
                             + "connection only per claim, renewal or write. 1 claims the next batch only after the "
                             + "last one is finished; 2 claims one batch ahead of the sends.")
     private int maxConnections = 2;
+    @UriParam(label = "consumer",
+              description = "broadcast: a time of day, e.g. 09:00: each holder's exchange is released only while it "
+                            + "is between this time and localWindow later in the holder's time zone (contact "
+                            + "attribute timezone, as getUserProfile gives it: hours from UTC or a zone id). Holders "
+                            + "outside it keep their tokens for a later poll; poll at least once per localWindow.")
+    private String localTime;
+    @UriParam(label = "consumer", defaultValue = "3600000", javaType = "java.time.Duration",
+              description = "broadcast with localTime: how long after localTime a holder is still due (at most "
+                            + "PT24H).")
+    private long localWindow = 3600000;
+    @UriParam(label = "consumer", defaultValue = "UTC",
+              description = "broadcast with localTime: the time zone of holders without a usable timezone attribute "
+                            + "(a zone id such as Europe/Paris, UTC or +02:00).")
+    private String defaultTimeZone = "UTC";
 
     public MessengerOtnEndpoint(String uri, MessengerOtnComponent component, OtnKind kind) {
         super(uri, component);
@@ -101,6 +116,12 @@ public class MessengerOtnEndpoint extends ScheduledPollEndpoint implements Multi
         if (cooldown < 0) {
             throw new MessengerValidationException("cooldown", "zero or a positive duration", cooldown);
         }
+        localTimeWindow();
+    }
+
+    /** The localTime window of a broadcast, or null when it releases every holder at once. */
+    public LocalTimeWindow localTimeWindow() {
+        return LocalTimeWindow.of(localTime, localWindow, defaultTimeZone);
     }
 
     @Override
@@ -202,6 +223,30 @@ public class MessengerOtnEndpoint extends ScheduledPollEndpoint implements Multi
     /** The lease as a Duration. */
     public Duration leaseDuration() {
         return Duration.ofMillis(lease);
+    }
+
+    public String getLocalTime() {
+        return localTime;
+    }
+
+    public void setLocalTime(String localTime) {
+        this.localTime = localTime;
+    }
+
+    public long getLocalWindow() {
+        return localWindow;
+    }
+
+    public void setLocalWindow(long localWindow) {
+        this.localWindow = localWindow;
+    }
+
+    public String getDefaultTimeZone() {
+        return defaultTimeZone;
+    }
+
+    public void setDefaultTimeZone(String defaultTimeZone) {
+        this.defaultTimeZone = defaultTimeZone;
     }
 
     public long getCooldown() {

@@ -23,7 +23,6 @@ import io.github.camelmessenger.otn.MessengerOtnConstants;
 import io.github.camelmessenger.otn.MessengerOtnEndpoint;
 import io.github.camelmessenger.otn.store.ClaimedToken;
 import io.github.camelmessenger.otn.store.OtnStore;
-import io.github.camelmessenger.otn.store.OtnToken;
 import io.github.camelmessenger.otn.store.TokenBatch;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -91,10 +90,9 @@ public class BroadcastConsumer extends ScheduledPollConsumer {
     private final Set<OpenBatch> open = ConcurrentHashMap.newKeySet();
 
     private final AtomicLong emitted = new AtomicLong();
-    private final AtomicLong consumed = new AtomicLong();
-    private final AtomicLong retired = new AtomicLong();
-    private final AtomicLong released = new AtomicLong();
-    private final AtomicLong skipped = new AtomicLong();
+    private final TokenOutcomes outcomes;
+    /** broadcast?localTime=: who is due now; null releases every holder. */
+    private final LocalTimeWindow window;
 
     public BroadcastConsumer(MessengerOtnEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -104,6 +102,8 @@ public class BroadcastConsumer extends ScheduledPollConsumer {
         this.openBatches = new Semaphore(endpoint.getMaxConnections());
         // one open batch is the one being sent; the others may be claimed ahead
         this.claimsAhead = Math.max(1, Math.min(MAX_CLAIMS_AHEAD, endpoint.getMaxConnections() - 1));
+        this.outcomes = new TokenOutcomes(endpoint.getComponent());
+        this.window = endpoint.localTimeWindow();
     }
 
     @Override
@@ -180,9 +180,9 @@ public class BroadcastConsumer extends ScheduledPollConsumer {
         BroadcastRun run = new BroadcastRun(endpoint.getTopic(),
                 Math.max(MIN_FAILURE_STREAK, endpoint.getMaxInFlight()));
         Instant handledSince = endpoint.getCooldown() > 0 ? runStart.minusMillis(endpoint.getCooldown()) : runStart;
-        long consumedBefore = consumed.get();
-        long retiredBefore = retired.get();
-        long releasedBefore = released.get();
+        long consumedBefore = outcomes.consumed.get();
+        long retiredBefore = outcomes.retired.get();
+        long releasedBefore = outcomes.released.get();
         int count = 0;
         ClaimedToken cursor = null;
         // the next batches are claimed while this one is sent: the sends need not wait for the database
@@ -210,8 +210,18 @@ public class BroadcastConsumer extends ScheduledPollConsumer {
                 cursor = cursor == null || ClaimedToken.CLAIM_ORDER.compare(last, cursor) > 0 ? last : cursor;
                 OpenBatch batch = opened(claimed, run);
                 int i = 0;
-                while (i < tokens.size() && mayContinue(run) && renewer.holds(claimed) && inFlight.enter()) {
-                    emit(tokens.get(i++), run, batch);
+                while (i < tokens.size() && mayContinue(run) && renewer.holds(claimed)) {
+                    ClaimedToken next = tokens.get(i);
+                    if (window != null && !window.due(next.attributes(), endpoint.getComponent().clock().instant())) {
+                        i++;
+                        outcomes.notDue(next.tokenValue(), batch);
+                        continue;
+                    }
+                    if (!inFlight.enter()) {
+                        break;
+                    }
+                    i++;
+                    emit(next, run, batch);
                     count++;
                 }
                 for (; i < tokens.size(); i++) {
@@ -243,8 +253,8 @@ public class BroadcastConsumer extends ScheduledPollConsumer {
         }
         if (count > 0) {
             LOG.info("Broadcast of topic {}: {} exchange(s), {} token(s) consumed, {} retired, {} released in {} ms{}",
-                    endpoint.getTopic(), count, consumed.get() - consumedBefore, retired.get() - retiredBefore,
-                    released.get() - releasedBefore, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+                    endpoint.getTopic(), count, outcomes.consumed.get() - consumedBefore,
+                    outcomes.retired.get() - retiredBefore, outcomes.released.get() - releasedBefore, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
                     run.endedBy() == null ? "" : " (" + run.endedBy() + ")");
         }
         return count;
@@ -359,9 +369,9 @@ public class BroadcastConsumer extends ScheduledPollConsumer {
             @Override
             public void onDone(Exchange done) {
                 if (RouteSkip.skipped(done, token)) {
-                    skipped(token, batch);
+                    outcomes.skipped(token, batch);
                 } else {
-                    settle(token, OutcomeClassifier.classify(done, token), run, batch);
+                    outcomes.settle(token, OutcomeClassifier.classify(done, token), run, batch);
                 }
             }
         });
@@ -372,43 +382,6 @@ public class BroadcastConsumer extends ScheduledPollConsumer {
         });
     }
 
-    /** Not sent, not failed: the token stays the holder's; this run's claims, all after it, never offer it again. */
-    private void skipped(String token, OpenBatch batch) {
-        skipped.incrementAndGet();
-        batch.unsent(token);
-    }
-
-    private void settle(String token, Verdict verdict, BroadcastRun run, OpenBatch batch) {
-        endpoint.getComponent().meters().otnToken(switch (verdict.outcome()) {
-            case CONSUME -> "consumed";
-            case RETIRE -> "retired";
-            case RELEASE, HALT -> "released";
-        });
-        switch (verdict.outcome()) {
-            case CONSUME -> {
-                consumed.incrementAndGet();
-                run.succeeded();
-                batch.consumed(token);
-            }
-            case RETIRE -> {
-                retired.incrementAndGet();
-                run.succeeded(); // the platform answered: it is up
-                batch.retired(token, verdict.reason());
-            }
-            case RELEASE, HALT -> {
-                released.incrementAndGet();
-                if (verdict.outcome() == Verdict.Outcome.HALT) {
-                    run.end("the Page cannot send: " + verdict.reason());
-                } else {
-                    run.failedTransiently(verdict.reason());
-                }
-                batch.unsent(token);
-                LOG.debug("Token {} not sent, back to the pool for a later poll: {}", OtnToken.fingerprint(token),
-                        verdict.reason());
-            }
-        }
-    }
-
     /** How many exchanges this consumer emitted since it was created. */
     public long getEmittedCount() {
         return emitted.get();
@@ -416,22 +389,27 @@ public class BroadcastConsumer extends ScheduledPollConsumer {
 
     /** How many tokens were used for their message. */
     public long getConsumedCount() {
-        return consumed.get();
+        return outcomes.consumed.get();
     }
 
     /** How many tokens the platform refused for good (logged with their fingerprint and kept with the reason). */
     public long getRetiredCount() {
-        return retired.get();
+        return outcomes.retired.get();
     }
 
     /** How many sends failed transiently (or for the sender's setup) and their tokens went back to the pool. */
     public long getReleasedCount() {
-        return released.get();
+        return outcomes.released.get();
     }
 
     /** How many holders the route skipped (no send used their token): they keep their tokens. */
     public long getSkippedCount() {
-        return skipped.get();
+        return outcomes.skipped.get();
+    }
+
+    /** How many holders were outside their localTime window when offered: they keep their tokens. */
+    public long getNotDueCount() {
+        return outcomes.notDue.get();
     }
 
     /** The claim owner of this consumer: node name and a UUID. */
