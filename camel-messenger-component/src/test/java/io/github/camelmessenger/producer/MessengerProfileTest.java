@@ -4,6 +4,12 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.camelmessenger.MessengerValidationException;
+import io.github.camelmessenger.model.profile.Greeting;
+import io.github.camelmessenger.model.profile.IceBreaker;
+import io.github.camelmessenger.model.profile.IceBreakers;
+import io.github.camelmessenger.model.profile.MenuItem;
+import io.github.camelmessenger.model.profile.MessengerProfile;
+import io.github.camelmessenger.model.profile.PersistentMenu;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +25,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Issue 14: the Messenger Profile from shorthand options and from a Map, read and deleted, through WireMock. */
+/**
+ * Issue 14: the Messenger Profile from shorthand options, from a Map and from the typed model, read and deleted, through
+ * WireMock.
+ */
 class MessengerProfileTest extends GraphApiTestSupport {
 
     private static final String PROFILE = "/v25.0/me/messenger_profile";
@@ -54,6 +63,68 @@ class MessengerProfileTest extends GraphApiTestSupport {
         assertThat(out.getException()).isNull();
         graph.verify(postRequestedFor(urlPathEqualTo(PROFILE)).withRequestBody(equalToJson(
                 "{\"greeting\":[{\"locale\":\"default\",\"text\":\"Hello {{user_first_name}}\"},{\"locale\":\"fr_FR\",\"text\":\"Bonjour\"}]}")));
+    }
+
+    @Test
+    void theTypedModelSendsTheSameJsonAsTheShorthandAndTheMap() {
+        graph.stubFor(post(urlPathEqualTo(PROFILE)).willReturn(okJson("{\"result\":\"success\"}")));
+
+        MessengerProfile profile = MessengerProfile.builder()
+                .getStarted("GET_STARTED")
+                .greeting(Greeting.of("Hi there!"))
+                .persistentMenu(PersistentMenu.of(MenuItem.webUrl("Shop", "https://shop.example.com"),
+                        MenuItem.postback("Help", "HELP")))
+                .iceBreakers(IceBreakers.of(new IceBreaker("Opening hours?", "HOURS")))
+                .whitelistedDomains("https://shop.example.com")
+                .build();
+        Exchange typed = send("messenger:setMessengerProfile", profile);
+        Exchange shorthand = send("messenger:setMessengerProfile?getStarted=GET_STARTED&greeting=Hi there!"
+                                  + "&persistentMenu=Shop=https://shop.example.com,Help=HELP"
+                                  + "&iceBreakers=Opening hours?=HOURS&whitelistedDomains=https://shop.example.com", null);
+
+        assertThat(typed.getException()).isNull();
+        assertThat(shorthand.getException()).isNull();
+        List<String> bodies = graph.findAll(postRequestedFor(urlPathEqualTo(PROFILE))).stream()
+                .map(r -> r.getBodyAsString()).toList();
+        assertThat(bodies).hasSize(2);
+        assertThat(json(bodies.get(0))).isEqualTo(json(bodies.get(1)));
+    }
+
+    @Test
+    void theTypedModelHoldsSeveralLocalesAndIsCheckedLikeAMap() {
+        graph.stubFor(post(urlPathEqualTo(PROFILE)).willReturn(okJson("{\"result\":\"success\"}")));
+
+        Exchange out = send("messenger:setMessengerProfile", MessengerProfile.builder()
+                .greeting(Greeting.of("Hello {{user_first_name}}"))
+                .greeting(new Greeting("fr_FR", "Bonjour {{user_first_name}}"))
+                .persistentMenu(PersistentMenu.of(MenuItem.postback("Talk to us", "AGENT"))
+                        .withComposerInputDisabled(true))
+                .persistentMenu(PersistentMenu.of(MenuItem.postback("Parler", "AGENT")).withLocale("fr_FR"))
+                .build());
+
+        assertThat(out.getException()).isNull();
+        graph.verify(postRequestedFor(urlPathEqualTo(PROFILE)).withRequestBody(equalToJson("""
+                {"greeting":[{"locale":"default","text":"Hello {{user_first_name}}"},
+                             {"locale":"fr_FR","text":"Bonjour {{user_first_name}}"}],
+                 "persistent_menu":[
+                    {"locale":"default","composer_input_disabled":true,
+                     "call_to_actions":[{"type":"postback","title":"Talk to us","payload":"AGENT"}]},
+                    {"locale":"fr_FR","composer_input_disabled":false,
+                     "call_to_actions":[{"type":"postback","title":"Parler","payload":"AGENT"}]}]}""")));
+
+        Exchange tooLong = send("messenger:setMessengerProfile", MessengerProfile.builder()
+                .greeting(new Greeting("fr_FR", "é".repeat(161))).build());
+        assertThat(tooLong.getException()).isInstanceOfSatisfying(MessengerValidationException.class,
+                e -> assertThat(e.getField()).isEqualTo("greeting[0].text"));
+        graph.verify(1, postRequestedFor(urlPathEqualTo(PROFILE)));
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode json(String text) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test

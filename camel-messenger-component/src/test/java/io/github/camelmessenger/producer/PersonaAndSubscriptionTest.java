@@ -3,6 +3,7 @@ package io.github.camelmessenger.producer;
 import java.util.Map;
 
 import io.github.camelmessenger.MessengerValidationException;
+import io.github.camelmessenger.model.profile.Persona;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +47,19 @@ class PersonaAndSubscriptionTest extends GraphApiTestSupport {
                 Map.of("name", "Sam", "profile_picture_url", "https://example.com/sam.png"));
 
         assertThat(created.getMessage().getHeader("CamelMessengerPersonaId")).isEqualTo("42");
+    }
+
+    @Test
+    void createPersonaFromTheTypedModel() {
+        graph.stubFor(post(urlPathEqualTo("/v25.0/me/personas")).willReturn(okJson("{\"id\":\"43\"}")));
+
+        Exchange created = send("messenger:createPersona", Persona.of("Ana", "https://example.com/ana.png"));
+
+        assertThat(created.getMessage().getHeader("CamelMessengerPersonaId")).isEqualTo("43");
+        graph.verify(postRequestedFor(urlPathEqualTo("/v25.0/me/personas")).withRequestBody(
+                equalToJson("{\"name\":\"Ana\",\"profile_picture_url\":\"https://example.com/ana.png\"}")));
+        assertThat(send("messenger:createPersona", Persona.of("Ana", "ftp://example.com/ana.png")).getException())
+                .isInstanceOf(MessengerValidationException.class).hasMessageContaining("profile_picture_url");
     }
 
     @Test
