@@ -13,16 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
 import io.github.camelmessenger.jdbc.DataSourceAware;
 import io.github.camelmessenger.jdbc.Dialect;
-import io.github.camelmessenger.jdbc.Schema;
-import io.github.camelmessenger.jdbc.SqlErrors;
 import io.github.camelmessenger.jdbc.SqlScript;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
@@ -70,7 +65,7 @@ public class JdbcConversationStateRepository extends ServiceSupport
     private Duration lastInboundRetention = DEFAULT_LAST_INBOUND_RETENTION;
     private Duration pruneInterval = Duration.ofHours(1);
     private Duration waitLeaseTime = DEFAULT_WAIT_LEASE_TIME;
-    private ScheduledExecutorService pruner;
+    private Pruner pruner;
 
     /** A repository without its data source yet: set it, or let the messenger component supply its own. */
     public JdbcConversationStateRepository() {
@@ -187,13 +182,7 @@ public class JdbcConversationStateRepository extends ServiceSupport
     protected void doStart() {
         sql();
         if (!pruneInterval.isZero()) {
-            pruner = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "messenger-state-pruner-" + tablePrefix);
-                t.setDaemon(true);
-                return t;
-            });
-            long every = Math.max(1, pruneInterval.toMillis());
-            pruner.scheduleWithFixedDelay(this::pruneOnSchedule, every, every, TimeUnit.MILLISECONDS);
+            pruner = new Pruner("messenger-state-pruner-" + tablePrefix, pruneInterval, this::pruneOnSchedule);
         }
     }
 
@@ -201,16 +190,7 @@ public class JdbcConversationStateRepository extends ServiceSupport
     protected void doStop() {
         // the data source is the caller's; only the pruning thread is ours
         if (pruner != null) {
-            // a prune in progress finishes (and hands its connection back) before the repository counts as stopped
-            pruner.shutdown();
-            try {
-                if (!pruner.awaitTermination(10, TimeUnit.SECONDS)) {
-                    pruner.shutdownNow();
-                }
-            } catch (InterruptedException e) {
-                pruner.shutdownNow();
-                Thread.currentThread().interrupt();
-            }
+            pruner.stop();
             pruner = null;
         }
     }
@@ -259,54 +239,7 @@ public class JdbcConversationStateRepository extends ServiceSupport
                                                  + " it as the messenger component's stateRepository, which supplies"
                                                  + " the component's");
         }
-        StateTables tables = StateTables.withPrefix(tablePrefix);
-        try (Connection c = dataSource.getConnection()) {
-            Dialect dialect = forcedDialect != null ? forcedDialect : Dialect.of(c);
-            SqlScript script = SqlScript.load(JdbcConversationStateRepository.class, SCRIPT, dialect,
-                    Map.of("prefix", tablePrefix));
-            if (createTablesIfMissing) {
-                createMissing(c, script);
-            } else {
-                List<String> missing = Schema.missing(c, script);
-                if (!missing.isEmpty()) {
-                    throw new ConversationStateException("Conversation state tables " + tables.waits() + "/"
-                                                         + tables.lastInbound() + " are incomplete and"
-                                                         + " createTablesIfMissing is false; create them with: "
-                                                         + String.join("; ", missing));
-                }
-            }
-            LOG.info("Conversation state in {} tables {} and {} ({} SQL)", c.getMetaData().getDatabaseProductName(),
-                    tables.waits(), tables.lastInbound(), dialect.id());
-            return StateSql.of(dialect, tables);
-        } catch (SQLException e) {
-            throw new ConversationStateException("Conversation state: cannot prepare tables " + tables.waits()
-                                                 + " and " + tables.lastInbound() + ": " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Nodes starting together on an empty database create the same tables at once; H2 may then report a deadlock
-     * between their DDL: the loser looks again (what the winner created is no longer missing).
-     */
-    private static void createMissing(Connection c, SqlScript script) throws SQLException {
-        for (int attempt = 1;; attempt++) {
-            try {
-                Schema.createMissing(c, script);
-                return;
-            } catch (SQLException e) {
-                if (attempt >= 5 || !SqlErrors.isContention(e)) {
-                    throw e;
-                }
-                LOG.debug("Creating the conversation state tables met another node's DDL (attempt {}): {}", attempt,
-                        e.getMessage());
-                try {
-                    Thread.sleep(20L * attempt);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
-        }
+        return StateSchema.prepare(dataSource, tablePrefix, forcedDialect, createTablesIfMissing);
     }
 
     // ---- operations -----------------------------------------------------------------------------------------

@@ -109,6 +109,12 @@ final class DeliveryParser {
             if (!item.isObject()) {
                 throw new MalformedDeliveryException("entry." + channel + " item is not an object");
             }
+            if ("changes".equals(channel) && !EventMapper.isChange(item)) {
+                // a Page change names its field and carries its value; without them there is nothing to handle
+                out.malformed().add(new Malformed(EventMapper.text(item, "field") != null
+                        ? EventMapper.text(item, "field") : "change", pageId, "no field or value"));
+                continue;
+            }
             MessengerEvent event;
             try {
                 event = events.map(item, pageId, time, standby);

@@ -2,20 +2,16 @@ package io.github.camelmessenger.otn.broadcast;
 
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -27,7 +23,6 @@ import io.github.camelmessenger.otn.store.TokenBatch;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
-import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.support.ScheduledPollConsumer;
 import org.apache.camel.support.SynchronizationAdapter;
 import org.slf4j.Logger;
@@ -59,18 +54,6 @@ public class BroadcastConsumer extends ScheduledPollConsumer {
      * them run side by side; on H2 they take turns). Fewer when {@code maxConnections} leaves no room for them.
      */
     private static final int MAX_CLAIMS_AHEAD = 2;
-
-    private static final TokenBatch EMPTY = new TokenBatch() {
-        @Override
-        public List<ClaimedToken> tokens() {
-            return List.of();
-        }
-
-        @Override
-        public List<String> finish(Collection<String> consumed, Map<String, String> retired) {
-            return List.of();
-        }
-    };
 
     /** Consecutive transient failures that end a run at the least. */
     private static final int MIN_FAILURE_STREAK = 10;
@@ -195,7 +178,7 @@ public class BroadcastConsumer extends ScheduledPollConsumer {
             while (!pending.isEmpty()) {
                 TokenBatch claimed;
                 try {
-                    claimed = await(pending.poll());
+                    claimed = ClaimFutures.await(pending.poll());
                 } catch (RuntimeException failedClaim) {
                     openBatches.release();
                     throw failedClaim;
@@ -235,7 +218,7 @@ public class BroadcastConsumer extends ScheduledPollConsumer {
             }
         } finally {
             for (Future<TokenBatch> unused; (unused = pending.poll()) != null;) {
-                TokenBatch inVain = claimedInVain(unused);
+                TokenBatch inVain = ClaimFutures.claimedInVain(unused);
                 if (inVain == null || inVain.tokens().isEmpty()) {
                     openBatches.release();
                 } else {
@@ -311,38 +294,6 @@ public class BroadcastConsumer extends ScheduledPollConsumer {
         renewer.untrack(batch.batch());
         if (open.remove(batch)) {
             openBatches.release();
-        }
-    }
-
-    private static TokenBatch await(Future<TokenBatch> claim) {
-        try {
-            return claim.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            TokenBatch inVain = claimedInVain(claim); // stopping: what it claimed goes back to the pool
-            return inVain == null ? EMPTY : inVain;
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new RuntimeCamelException(e.getCause());
-        }
-    }
-
-    /** A claim the run will not use: waits for it (even when interrupted) so its tokens can be handed back. */
-    private static TokenBatch claimedInVain(Future<TokenBatch> claim) {
-        boolean interrupted = Thread.interrupted();
-        try {
-            while (true) {
-                try {
-                    return claim.get(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                } catch (ExecutionException | TimeoutException e) {
-                    return null; // nothing claimed, or its claim will end by itself
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 

@@ -15,6 +15,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
+import io.github.camelmessenger.otn.store.InMemoryRows.ContactRow;
+import io.github.camelmessenger.otn.store.InMemoryRows.TokenRow;
 import io.github.camelmessenger.state.ConversationStateRepository;
 import io.github.camelmessenger.state.InMemoryConversationStateRepository;
 import org.slf4j.Logger;
@@ -390,44 +392,5 @@ public final class InMemoryOtnStore implements OtnStore {
     @Override
     public String toString() {
         return "InMemoryOtnStore";
-    }
-
-    /** Mutable state of one token. Guarded by the store lock. */
-    static final class TokenRow {
-        final OtnToken token;
-        TokenStatus status = TokenStatus.VALID;
-        String owner;
-        Instant leaseUntil;
-        String reason;
-        Instant updatedAt;
-
-        TokenRow(OtnToken token, Instant now) {
-            this.token = token;
-            this.updatedAt = now;
-        }
-
-        ContactKey holder() {
-            return new ContactKey(token.pageId(), token.psid());
-        }
-
-        StoredToken snapshot() {
-            return new StoredToken(token, status, owner, leaseUntil, reason, updatedAt);
-        }
-    }
-
-    /** Mutable state of one contact. Guarded by the store lock. */
-    private static final class ContactRow {
-        final Map<String, String> attributes = new TreeMap<>();
-        final Instant createdAt;
-        Instant updatedAt;
-
-        ContactRow(Instant now) {
-            this.createdAt = now;
-            this.updatedAt = now;
-        }
-
-        Contact snapshot(ContactKey key) {
-            return new Contact(key.pageId(), key.psid(), attributes, null, createdAt, updatedAt);
-        }
     }
 }

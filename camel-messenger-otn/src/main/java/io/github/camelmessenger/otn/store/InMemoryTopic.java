@@ -11,7 +11,7 @@ import java.util.NavigableSet;
 import java.util.Set;
 import java.util.TreeSet;
 
-import io.github.camelmessenger.otn.store.InMemoryOtnStore.TokenRow;
+import io.github.camelmessenger.otn.store.InMemoryRows.TokenRow;
 
 /** The tokens of one topic of an {@link InMemoryOtnStore}, indexed for claims. Guarded by the store's lock. */
 final class InMemoryTopic {
