@@ -42,7 +42,6 @@ final class GraphCall implements Runnable {
     private volatile boolean written;
     private volatile HttpClientRequest inFlight;
     private long retryTimer = -1;
-    private long deadlineTimer = -1;
     private long attemptStart;
 
     GraphCall(GraphClient client, GraphRequest request, GraphClient.Completion completion) {
@@ -55,9 +54,8 @@ final class GraphCall implements Runnable {
     }
 
     void start() {
-        long deadline = client.options.getCallTimeoutMillis();
-        if (deadline > 0) {
-            deadlineTimer = client.vertx.setTimer(deadline, id -> onDeadline());
+        if (client.deadlines != null) {
+            client.deadlines.add(this);
         }
         acquireThenSend();
     }
@@ -264,7 +262,8 @@ final class GraphCall implements Runnable {
     }
 
     /** The call deadline: whatever the call is doing, it ends now. */
-    private void onDeadline() {
+    /** The call timeout passed (on an event loop). */
+    void onDeadline() {
         if (isCompleted()) {
             return;
         }
@@ -297,8 +296,8 @@ final class GraphCall implements Runnable {
             return false;
         }
         completed = true;
-        if (deadlineTimer >= 0) {
-            client.vertx.cancelTimer(deadlineTimer);
+        if (client.deadlines != null) {
+            client.deadlines.remove(this);
         }
         return true;
     }

@@ -46,6 +46,8 @@ public final class GraphClient implements AutoCloseable {
     /** {@code host:port}, for failure messages. */
     final String server;
     final Map<GraphCall, Boolean> waitingForRetry = new ConcurrentHashMap<>();
+    /** The calls' deadlines (callTimeout), or null when calls have none. */
+    final Deadlines deadlines;
     volatile boolean closed;
 
     private final Map<String, Credentials> credentials = new ConcurrentHashMap<>();
@@ -70,6 +72,7 @@ public final class GraphClient implements AutoCloseable {
         this.rateLimiter = rateLimiter;
         this.backoff = new RetryBackoff(options.getRetryDelayMillis(), options.getRateLimitRetryDelayMillis(),
                 options.getMaxRetryDelayMillis());
+        this.deadlines = options.getCallTimeoutMillis() > 0 ? new Deadlines(vertx, options.getCallTimeoutMillis()) : null;
         paceIntervals[RateClass.STANDARD.ordinal()] = PageRateLimiter.intervalNanos(options.getRateLimit());
         paceIntervals[RateClass.MEDIA.ordinal()] = PageRateLimiter.intervalNanos(options.getMediaRateLimit());
 
@@ -290,6 +293,9 @@ public final class GraphClient implements AutoCloseable {
         closed = true;
         for (GraphCall call : waitingForRetry.keySet()) {
             call.abortRetry();
+        }
+        if (deadlines != null) {
+            deadlines.close();
         }
         http.close();
         LOG.debug("Graph API client for {} closed", server);
