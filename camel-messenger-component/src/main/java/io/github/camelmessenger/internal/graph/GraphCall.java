@@ -7,6 +7,7 @@ import io.github.camelmessenger.MessengerApiException;
 import io.github.camelmessenger.MessengerException;
 import io.netty.buffer.Unpooled;
 import io.vertx.core.AsyncResult;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.core.http.HttpClientRequest;
@@ -91,6 +92,14 @@ final class GraphCall implements Runnable {
         attempts++;
         attemptStart = System.nanoTime();
         written = false;
+        if (Vertx.currentContext() == null) {
+            client.home.runOnContext(v -> request());
+        } else {
+            request();
+        }
+    }
+
+    private void request() {
         try {
             client.http.request(requestOptions).onComplete(this::onRequest);
         } catch (RuntimeException e) {
