@@ -2,11 +2,11 @@ package io.github.camelmessenger;
 
 import java.time.Clock;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
+import io.github.camelmessenger.internal.ContinuationPool;
 import io.github.camelmessenger.internal.SecretOptions;
 import io.github.camelmessenger.internal.graph.GraphClient;
 import io.github.camelmessenger.internal.graph.GraphClientOptions;
@@ -24,6 +24,7 @@ import io.github.camelmessenger.state.InMemoryConversationStateRepository;
 import io.vertx.core.Vertx;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
+import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.CamelContextHelper;
@@ -60,7 +61,7 @@ public class MessengerComponent extends DefaultComponent implements SSLContextPa
     private UserProfiles userProfiles;
     private PrivateReplies privateReplies;
     private Vertx ownVertx;
-    private ExecutorService continuations;
+    private ContinuationPool continuations;
     private ConversationStateRepository defaultState;
     /** Shared by all endpoints, so that every send of one Page counts against the same budget. */
     private PageRateLimiter rateLimiter;
@@ -212,10 +213,11 @@ public class MessengerComponent extends DefaultComponent implements SSLContextPa
      * down with the component. A blocking step after a send then holds a pool thread, never the event loop that
      * carries every other send's I/O.
      */
-    synchronized ExecutorService continuations() {
+    synchronized ContinuationPool continuations() {
         if (continuations == null) {
-            continuations = getCamelContext().getExecutorServiceManager()
-                    .newDefaultThreadPool(this, "MessengerProducerContinuation");
+            ExecutorServiceManager threads = getCamelContext().getExecutorServiceManager();
+            continuations = new ContinuationPool("MessengerProducerContinuation",
+                    threads.getDefaultThreadPoolProfile().getMaxPoolSize(), threads::newThread);
         }
         return continuations;
     }
@@ -253,7 +255,7 @@ public class MessengerComponent extends DefaultComponent implements SSLContextPa
 
         super.doStop();
         Vertx v;
-        ExecutorService pool;
+        ContinuationPool pool;
         synchronized (this) {
             v = ownVertx;
             ownVertx = null;
@@ -261,7 +263,8 @@ public class MessengerComponent extends DefaultComponent implements SSLContextPa
             continuations = null;
         }
         if (pool != null) {
-            getCamelContext().getExecutorServiceManager().shutdown(pool);
+            // as Camel's graceful shutdown of a pool: the queued continuations run, threads get 10 s to end
+            pool.shutdown(10_000);
         }
         synchronized (this) {
             rateLimiter = null;

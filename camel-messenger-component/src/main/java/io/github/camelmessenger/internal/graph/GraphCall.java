@@ -7,6 +7,7 @@ import io.github.camelmessenger.MessengerApiException;
 import io.github.camelmessenger.MessengerException;
 import io.netty.buffer.Unpooled;
 import io.vertx.core.AsyncResult;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.core.http.HttpClientRequest;
@@ -42,7 +43,6 @@ final class GraphCall implements Runnable {
     private volatile boolean written;
     private volatile HttpClientRequest inFlight;
     private long retryTimer = -1;
-    private long deadlineTimer = -1;
     private long attemptStart;
 
     GraphCall(GraphClient client, GraphRequest request, GraphClient.Completion completion) {
@@ -55,9 +55,8 @@ final class GraphCall implements Runnable {
     }
 
     void start() {
-        long deadline = client.options.getCallTimeoutMillis();
-        if (deadline > 0) {
-            deadlineTimer = client.vertx.setTimer(deadline, id -> onDeadline());
+        if (client.deadlines != null) {
+            client.deadlines.add(this);
         }
         acquireThenSend();
     }
@@ -93,6 +92,14 @@ final class GraphCall implements Runnable {
         attempts++;
         attemptStart = System.nanoTime();
         written = false;
+        if (Vertx.currentContext() == null) {
+            client.home.runOnContext(v -> request());
+        } else {
+            request();
+        }
+    }
+
+    private void request() {
         try {
             client.http.request(requestOptions).onComplete(this::onRequest);
         } catch (RuntimeException e) {
@@ -264,7 +271,8 @@ final class GraphCall implements Runnable {
     }
 
     /** The call deadline: whatever the call is doing, it ends now. */
-    private void onDeadline() {
+    /** The call timeout passed (on an event loop). */
+    void onDeadline() {
         if (isCompleted()) {
             return;
         }
@@ -297,8 +305,8 @@ final class GraphCall implements Runnable {
             return false;
         }
         completed = true;
-        if (deadlineTimer >= 0) {
-            client.vertx.cancelTimer(deadlineTimer);
+        if (client.deadlines != null) {
+            client.deadlines.remove(this);
         }
         return true;
     }

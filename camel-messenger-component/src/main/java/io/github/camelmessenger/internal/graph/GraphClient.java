@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import io.github.camelmessenger.MessengerException;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -46,6 +47,14 @@ public final class GraphClient implements AutoCloseable {
     /** {@code host:port}, for failure messages. */
     final String server;
     final Map<GraphCall, Boolean> waitingForRetry = new ConcurrentHashMap<>();
+    /**
+     * The event loop calls made off Vert.x threads start on (the continuation pool's, a route's): one context for
+     * them all, so their connections live on that loop and answers come back on it, instead of each pool thread
+     * adding a hop through an event loop of its own.
+     */
+    final Context home;
+    /** The calls' deadlines (callTimeout), or null when calls have none. */
+    final Deadlines deadlines;
     volatile boolean closed;
 
     private final Map<String, Credentials> credentials = new ConcurrentHashMap<>();
@@ -70,6 +79,8 @@ public final class GraphClient implements AutoCloseable {
         this.rateLimiter = rateLimiter;
         this.backoff = new RetryBackoff(options.getRetryDelayMillis(), options.getRateLimitRetryDelayMillis(),
                 options.getMaxRetryDelayMillis());
+        this.home = vertx.getOrCreateContext();
+        this.deadlines = options.getCallTimeoutMillis() > 0 ? new Deadlines(vertx, options.getCallTimeoutMillis()) : null;
         paceIntervals[RateClass.STANDARD.ordinal()] = PageRateLimiter.intervalNanos(options.getRateLimit());
         paceIntervals[RateClass.MEDIA.ordinal()] = PageRateLimiter.intervalNanos(options.getMediaRateLimit());
 
@@ -290,6 +301,9 @@ public final class GraphClient implements AutoCloseable {
         closed = true;
         for (GraphCall call : waitingForRetry.keySet()) {
             call.abortRetry();
+        }
+        if (deadlines != null) {
+            deadlines.close();
         }
         http.close();
         LOG.debug("Graph API client for {} closed", server);

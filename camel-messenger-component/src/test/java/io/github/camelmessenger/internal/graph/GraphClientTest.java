@@ -535,6 +535,29 @@ class GraphClientTest {
     }
 
     @Test
+    void aCallPastItsCallTimeoutFailsWithinATickAndFinishedCallsLeaveNoDeadlineBehind() throws Exception {
+        wireMock.stubFor(post(urlPathEqualTo("/v25.0/me/messages")).willReturn(okJson(SENT)));
+
+        try (GraphClient client = client(fastOptions().callTimeoutMillis(1000).maxRetries(0))) {
+            for (int i = 0; i < 20; i++) {
+                assertThat(await(client.send(sendText())).statusCode()).isEqualTo(200);
+            }
+            assertThat(client.deadlines.pending()).as("deadlines of finished calls").isZero();
+
+            wireMock.stubFor(post(anyUrl()).willReturn(okJson(SENT).withFixedDelay(4000)));
+            long start = System.nanoTime();
+            Throwable failure = awaitFailure(client.send(sendText()));
+            long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+
+            assertThat(failure).isInstanceOf(MessengerAmbiguousSendException.class)
+                    .hasMessageContaining("call timeout of 1000 ms");
+            // the deadline is checked every 50 ms (a twentieth of the timeout)
+            assertThat(tookMillis).isBetween(1000L, 2500L);
+            assertThat(client.deadlines.pending()).isZero();
+        }
+    }
+
+    @Test
     void eachAttemptTakesAPermitOfThePage() throws Exception {
         stubOnceThenSuccess(() -> post(anyUrl()), graphError(500, 1200, 0));
         ManualScheduler scheduler = new ManualScheduler();

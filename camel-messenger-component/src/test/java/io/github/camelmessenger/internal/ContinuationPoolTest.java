@@ -1,0 +1,174 @@
+package io.github.camelmessenger.internal;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The pool exchanges continue on: every task runs exactly once whoever submits it, a steady chain of tasks keeps one
+ * thread busy instead of waking others, and a blocked task does not hold the tasks queued behind it.
+ */
+class ContinuationPoolTest {
+
+    private final AtomicInteger named = new AtomicInteger();
+    private final ContinuationPool pool = new ContinuationPool("test", 8, (name, runnable) -> {
+        Thread t = new Thread(runnable, name + "-" + named.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+    });
+
+    @AfterEach
+    void stop() {
+        pool.shutdown(5_000);
+    }
+
+    @Test
+    void everyTaskRunsExactlyOnceWhateverThreadSubmitsIt() throws Exception {
+        int submitters = 4;
+        int each = 50_000;
+        AtomicLong sum = new AtomicLong();
+        AtomicInteger ran = new AtomicInteger();
+        CountDownLatch done = new CountDownLatch(submitters * each);
+        Thread[] threads = new Thread[submitters];
+        for (int s = 0; s < submitters; s++) {
+            int base = s * each;
+            threads[s] = new Thread(() -> {
+                for (int i = 0; i < each; i++) {
+                    int value = base + i;
+                    pool.execute(() -> {
+                        sum.addAndGet(value);
+                        ran.incrementAndGet();
+                        done.countDown();
+                    });
+                    if (i % 1000 == 0) {
+                        Thread.yield(); // let the pool go idle now and then: the wake-up path is exercised too
+                    }
+                }
+            });
+            threads[s].start();
+        }
+        assertThat(done.await(30, TimeUnit.SECONDS)).as("all tasks ran").isTrue();
+        long n = (long) submitters * each;
+        assertThat(ran.get()).isEqualTo(n);
+        assertThat(sum.get()).isEqualTo(n * (n - 1) / 2);
+    }
+
+    @Test
+    void tasksSubmittedOneByOneAfterIdlePausesAllRun() throws Exception {
+        // the pool goes idle between tasks: each task must wake a parked thread, none may be lost
+        for (int i = 0; i < 2_000; i++) {
+            CountDownLatch ran = new CountDownLatch(1);
+            pool.execute(ran::countDown);
+            assertThat(ran.await(5, TimeUnit.SECONDS)).as("task " + i).isTrue();
+            if (i % 100 == 0) {
+                Thread.sleep(1);
+            }
+        }
+    }
+
+    @Test
+    void aSteadyChainOfTasksIsServedByOneThread() throws Exception {
+        Set<String> threadNames = ConcurrentHashMap.newKeySet();
+        CountDownLatch done = new CountDownLatch(1);
+        AtomicInteger left = new AtomicInteger(20_000);
+        Runnable step = new Runnable() {
+            @Override
+            public void run() {
+                threadNames.add(Thread.currentThread().getName());
+                if (left.decrementAndGet() > 0) {
+                    pool.execute(this); // as an answer's continuation starting the next send
+                } else {
+                    done.countDown();
+                }
+            }
+        };
+        pool.execute(step);
+
+        assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(threadNames).as("no thread woken while one was busy").hasSize(1);
+        assertThat(pool.threadCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aBlockedTaskDoesNotHoldTheTasksQueuedBehindIt() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch blocked = new CountDownLatch(1);
+        pool.execute(() -> {
+            blocked.countDown();
+            try {
+                release.await(); // a route step waiting on a database
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        assertThat(blocked.await(5, TimeUnit.SECONDS)).isTrue();
+
+        CountDownLatch others = new CountDownLatch(10);
+        for (int i = 0; i < 10; i++) {
+            pool.execute(others::countDown); // then nothing more is submitted
+        }
+        long start = System.nanoTime();
+        assertThat(others.await(5, TimeUnit.SECONDS)).as("queued tasks ran beside the blocked one").isTrue();
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(1_000);
+        assertThat(release.getCount()).as("still blocked").isEqualTo(1);
+        release.countDown();
+    }
+
+    @Test
+    void manyBlockedTasksGetThreadsUpToTheMaximum() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch started = new CountDownLatch(8);
+        for (int i = 0; i < 8; i++) {
+            pool.execute(() -> {
+                started.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+        assertThat(started.await(10, TimeUnit.SECONDS)).as("8 blocked tasks on 8 threads").isTrue();
+        CountDownLatch ninth = new CountDownLatch(1);
+        pool.execute(ninth::countDown);
+        assertThat(ninth.await(200, TimeUnit.MILLISECONDS)).as("no ninth thread").isFalse();
+        release.countDown();
+        assertThat(ninth.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(pool.threadCount()).isLessThanOrEqualTo(8);
+    }
+
+    @Test
+    void shutdownRunsWhatIsQueuedAndRefusesMore() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger ran = new AtomicInteger();
+        for (int i = 0; i < 8; i++) {
+            pool.execute(() -> {
+                try {
+                    release.await(200, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                ran.incrementAndGet();
+            });
+        }
+        for (int i = 0; i < 20; i++) {
+            pool.execute(ran::incrementAndGet);
+        }
+        pool.shutdown(5_000);
+
+        assertThat(ran.get()).isEqualTo(28);
+        assertThat(pool.threadCount()).isZero();
+        assertThatThrownBy(() -> pool.execute(() -> {
+        })).isInstanceOf(RejectedExecutionException.class);
+    }
+}
