@@ -95,8 +95,10 @@ class ContinuationPoolTest {
         pool.execute(step);
 
         assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(threadNames).as("no thread woken while one was busy").hasSize(1);
-        assertThat(pool.threadCount()).isEqualTo(1);
+        // a pool that woke a thread per task would spread 20,000 tasks over all 8; the watchdog may add one or two when
+        // the busy thread is descheduled for over a millisecond on a loaded machine
+        assertThat(threadNames).as("threads that ran the chain").hasSizeLessThanOrEqualTo(3);
+        assertThat(pool.threadCount()).isLessThanOrEqualTo(3);
     }
 
     @Test
@@ -145,6 +147,28 @@ class ContinuationPoolTest {
         release.countDown();
         assertThat(ninth.await(5, TimeUnit.SECONDS)).isTrue();
         assertThat(pool.threadCount()).isLessThanOrEqualTo(8);
+    }
+
+    @Test
+    void camelsThreadsAreNamedAndDoNotKeepTheJvmAlive() throws Exception {
+        try (org.apache.camel.impl.DefaultCamelContext camel = new org.apache.camel.impl.DefaultCamelContext()) {
+            org.apache.camel.spi.ExecutorServiceManager threads = camel.getExecutorServiceManager();
+            ContinuationPool camelPool = new ContinuationPool("MessengerProducerContinuation",
+                    threads.getDefaultThreadPoolProfile().getMaxPoolSize(), threads::newThread);
+            try {
+                java.util.concurrent.atomic.AtomicReference<Thread> ran = new java.util.concurrent.atomic.AtomicReference<>();
+                CountDownLatch done = new CountDownLatch(1);
+                camelPool.execute(() -> {
+                    ran.set(Thread.currentThread());
+                    done.countDown();
+                });
+                assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
+                assertThat(ran.get().isDaemon()).isTrue();
+                assertThat(ran.get().getName()).contains("MessengerProducerContinuation");
+            } finally {
+                camelPool.shutdown(5_000);
+            }
+        }
     }
 
     @Test
