@@ -107,4 +107,23 @@ class PersonaAndSubscriptionTest extends GraphApiTestSupport {
         assertThat(send("messenger:subscribeApp?pageId=1000&subscribedFields=messages,emails", null).getException())
                 .isInstanceOf(MessengerValidationException.class).hasMessageContaining("emails");
     }
+
+    @Test
+    void subscribeAppTakesItsFieldsFromAMapOrAListBody() {
+        graph.stubFor(post(urlPathEqualTo("/v25.0/1000/subscribed_apps")).willReturn(okJson("{\"success\":true}")));
+
+        assertThat(send("messenger:subscribeApp?pageId=1000", Map.of("subscribed_fields",
+                java.util.List.of("messages", "feed"))).getException()).isNull();
+        graph.verify(postRequestedFor(urlPathEqualTo("/v25.0/1000/subscribed_apps"))
+                .withQueryParam("subscribed_fields", equalTo("messages,feed")));
+
+        graph.resetRequests();
+        assertThat(send("messenger:subscribeApp?pageId=1000&subscribedFields=messages",
+                java.util.List.of("messaging_postbacks", "standby")).getException()).isNull();
+        graph.verify(postRequestedFor(urlPathEqualTo("/v25.0/1000/subscribed_apps"))
+                .withQueryParam("subscribed_fields", equalTo("messaging_postbacks,standby")));
+
+        assertThat(send("messenger:subscribeApp?pageId=1000", "{\"subscribed_fields\":\"messages,emails\"}")
+                .getException()).isInstanceOf(MessengerValidationException.class).hasMessageContaining("emails");
+    }
 }

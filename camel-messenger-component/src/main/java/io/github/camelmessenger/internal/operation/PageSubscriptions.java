@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelmessenger.MessengerOperation;
 import io.github.camelmessenger.MessengerValidationException;
 import io.github.camelmessenger.internal.graph.GraphRequest;
@@ -33,12 +35,33 @@ public final class PageSubscriptions {
             return new PreparedCall(GraphRequest.delete(path, Map.of(), send.token(), send.appSecret(), send.page()));
         }
         Map<String, String> query = new LinkedHashMap<>();
-        query.put("subscribed_fields", fields(send.settings()));
+        query.put("subscribed_fields", fields(bodyFields(send), send.settings()));
         return new PreparedCall(GraphRequest.post(path, query, send.token(), send.appSecret(), send.page()));
     }
 
-    private static String fields(ExchangeSettings settings) {
-        String fields = settings.options.getSubscribedFields();
+    /**
+     * The fields a body names: a Map/JSON with {@code subscribed_fields} (a list or comma separated text), or a list
+     * of field names; null when the body names none (then option subscribedFields).
+     */
+    private static String bodyFields(OutboundExchange send) {
+        if (!send.body().isStructured()) {
+            return null;
+        }
+        ObjectNode tree = send.body().tree();
+        JsonNode fields = tree.has("subscribed_fields") ? tree.get("subscribed_fields") : tree.get("elements");
+        if (fields == null || fields.isNull()) {
+            return null;
+        }
+        if (!fields.isArray()) {
+            return fields.asText();
+        }
+        StringBuilder joined = new StringBuilder();
+        fields.forEach(f -> joined.append(joined.isEmpty() ? "" : ",").append(f.asText()));
+        return joined.toString();
+    }
+
+    private static String fields(String fromBody, ExchangeSettings settings) {
+        String fields = fromBody != null ? fromBody : settings.options.getSubscribedFields();
         StringBuilder checked = new StringBuilder();
         for (String field : fields.split(",")) {
             String f = field.strip();
