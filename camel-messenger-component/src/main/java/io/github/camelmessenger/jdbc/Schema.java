@@ -61,7 +61,8 @@ public final class Schema {
                     ran.add(statement);
                     LOG.info("Created {} ({})", object(statement), script.resource());
                 } catch (SQLException e) {
-                    if (!exists(c, statement)) {
+                    // another node's CREATE may not be visible in the catalog yet when ours fails on it
+                    if (!SqlErrors.isAlreadyExists(e) && !exists(c, statement)) {
                         throw e;
                     }
                     LOG.debug("{} was created by another node meanwhile", object(statement));

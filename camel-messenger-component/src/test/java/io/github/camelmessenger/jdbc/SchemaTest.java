@@ -62,6 +62,27 @@ class SchemaTest {
     }
 
     @Test
+    void aCreateThatLostToAnotherNodeIsToldApartFromOtherFailures() throws Exception {
+        // what the loser of a race sees when the winner's CREATE is not yet in the catalog it checked
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:exists-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        try (Connection c = h2.getConnection()) {
+            execute(c, "CREATE TABLE t_exists (id BIGINT NOT NULL)");
+            execute(c, "CREATE INDEX t_exists_idx ON t_exists (id)");
+            SQLException table = org.assertj.core.api.Assertions.catchThrowableOfType(SQLException.class,
+                    () -> execute(c, "CREATE TABLE t_exists (id BIGINT NOT NULL)"));
+            SQLException index = org.assertj.core.api.Assertions.catchThrowableOfType(SQLException.class,
+                    () -> execute(c, "CREATE INDEX t_exists_idx ON t_exists (id)"));
+            SQLException syntax = org.assertj.core.api.Assertions.catchThrowableOfType(SQLException.class,
+                    () -> execute(c, "CREATE INDEX ON"));
+
+            org.assertj.core.api.Assertions.assertThat(SqlErrors.isAlreadyExists(table)).isTrue();
+            org.assertj.core.api.Assertions.assertThat(SqlErrors.isAlreadyExists(index)).isTrue();
+            org.assertj.core.api.Assertions.assertThat(SqlErrors.isAlreadyExists(syntax)).isFalse();
+        }
+    }
+
+    @Test
     void nodesCreatingTheSameSchemaAtOnceAllEndWithIt() throws Exception {
         DataSource ds = PostgresTestDatabase.dataSourceOrSkip();
         String table = "layer_race_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
