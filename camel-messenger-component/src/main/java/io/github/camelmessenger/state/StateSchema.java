@@ -28,8 +28,8 @@ final class StateSchema {
         StateTables tables = StateTables.withPrefix(tablePrefix);
         try (Connection c = dataSource.getConnection()) {
             Dialect dialect = forcedDialect != null ? forcedDialect : Dialect.of(c);
-            SqlScript script = SqlScript.load(JdbcConversationStateRepository.class, JdbcConversationStateRepository.SCRIPT, dialect,
-                    Map.of("prefix", tablePrefix));
+            SqlScript script = SqlScript.load(JdbcConversationStateRepository.class,
+                    JdbcConversationStateRepository.SCRIPT, dialect, Map.of("prefix", tablePrefix));
             if (createTablesIfMissing) {
                 createMissing(c, script);
             } else {

@@ -12,8 +12,8 @@ import io.github.camelmessenger.model.event.MessengerEvent;
 import io.github.camelmessenger.model.event.MessengerEventType;
 
 /**
- * Parses a delivery, {@code {"object":"page","entry":[{"id":...,"messaging":[...]|"standby":[...]|"changes":[...]}]}},
- * into its
+ * Parses a delivery,
+ * {@code {"object":"page","entry":[{"id":...,"messaging":[...]|"standby":[...]|"changes":[...]}]}}, into its
  * events in delivery order. Anything that is not such a document is a {@link MalformedDeliveryException}; an item
  * that is no event a route could handle (no sender, no recipient) is set aside as {@link Malformed}, and the other
  * items go on.
@@ -111,8 +111,8 @@ final class DeliveryParser {
             }
             if ("changes".equals(channel) && !EventMapper.isChange(item)) {
                 // a Page change names its field and carries its value; without them there is nothing to handle
-                out.malformed().add(new Malformed(EventMapper.text(item, "field") != null
-                        ? EventMapper.text(item, "field") : "change", pageId, "no field or value"));
+                String field = EventMapper.text(item, "field");
+                out.malformed().add(new Malformed(field != null ? field : "change", pageId, "no field or value"));
                 continue;
             }
             MessengerEvent event;

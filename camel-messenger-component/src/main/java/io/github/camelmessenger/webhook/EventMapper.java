@@ -32,9 +32,9 @@ import io.github.camelmessenger.model.event.TakeThreadControl;
 import io.github.camelmessenger.model.event.UnknownEvent;
 
 /**
- * Turns one item of {@code messaging[]} / {@code standby[]} / {@code changes[]} into a typed {@link MessengerEvent}. Lenient by design:
- * fields the platform omits become null, ids sent as numbers become strings, and a kind it does not know becomes
- * {@code unknown} with its JSON kept.
+ * Turns one item of {@code messaging[]} / {@code standby[]} / {@code changes[]} into a typed {@link MessengerEvent}.
+ * Lenient by design: fields the platform omits become null, ids sent as numbers become strings, and a kind it does
+ * not know becomes {@code unknown} with its JSON kept.
  */
 final class EventMapper {
 

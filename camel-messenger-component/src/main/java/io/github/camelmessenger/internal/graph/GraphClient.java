@@ -80,7 +80,8 @@ public final class GraphClient implements AutoCloseable {
         this.backoff = new RetryBackoff(options.getRetryDelayMillis(), options.getRateLimitRetryDelayMillis(),
                 options.getMaxRetryDelayMillis());
         this.home = vertx.getOrCreateContext();
-        this.deadlines = options.getCallTimeoutMillis() > 0 ? new Deadlines(vertx, options.getCallTimeoutMillis()) : null;
+        this.deadlines = options.getCallTimeoutMillis() > 0
+                ? new Deadlines(vertx, options.getCallTimeoutMillis()) : null;
         paceIntervals[RateClass.STANDARD.ordinal()] = PageRateLimiter.intervalNanos(options.getRateLimit());
         paceIntervals[RateClass.MEDIA.ordinal()] = PageRateLimiter.intervalNanos(options.getMediaRateLimit());
 

@@ -67,7 +67,8 @@ public final class OutboundExchange {
     /**
      * The one path of a Send API request ({@code {page}/messages}): what the request leaves open is filled from the
      * exchange, the platform limits are checked, then the messaging window, the one-time notification token and the
-     * one private reply per comment, and the request is written. Everything that can be wrong with the input fails here, before any HTTP call.
+     * one private reply per comment, and the request is written. Everything that can be wrong with the input fails
+     * here, before any HTTP call.
      *
      * @param quickReplies whether shorthand quick replies (header or option) join the message
      */

@@ -14,6 +14,8 @@ import io.github.camelmessenger.MessengerConstants;
 import io.github.camelmessenger.MessengerValidationException;
 import org.apache.camel.Exchange;
 
+import static io.github.camelmessenger.MessengerException.findCause;
+
 /**
  * A Page may answer a comment (or a visitor post) with one private reply, within 7 days of it. The replies this
  * component made or is making are remembered for those 7 days, so a second one fails before the call instead of
@@ -97,18 +99,9 @@ public final class PrivateReplies {
         /** A reply that certainly did not go out frees the comment again; a sent or maybe-sent one keeps it. */
         @Override
         public void settled(Throwable failure) {
-            if (failure != null && !maybeSent(failure)) {
+            if (failure != null && findCause(failure, MessengerAmbiguousSendException.class) == null) {
                 replied.remove(key, at);
             }
-        }
-
-        private static boolean maybeSent(Throwable failure) {
-            for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-                if (t instanceof MessengerAmbiguousSendException) {
-                    return true;
-                }
-            }
-            return false;
         }
 
         @Override

@@ -13,9 +13,6 @@ import io.github.camelmessenger.MessengerValidationException;
  */
 public final class RequestDefaults {
 
-    private static final String[][] PRIVATE_REPLY_TARGETS = {
-            { MessengerConstants.COMMENT_ID, "comment_id" }, { MessengerConstants.POST_ID, "post_id" } };
-
     private RequestDefaults() {
     }
 
@@ -78,26 +75,31 @@ public final class RequestDefaults {
      * reply (a comment event carries both, and its sender is no PSID), else the sender the route answers.
      */
     public static ObjectNode recipient(ExchangeSettings settings) {
-        String id = settings.get(MessengerConstants.RECIPIENT_ID, null);
-        if (id == null) {
-            for (String[] header : PRIVATE_REPLY_TARGETS) {
-                String target = settings.get(header[0], null);
-                if (target != null) {
-                    ObjectNode recipient = Json.NODES.objectNode();
-                    recipient.put(header[1], target);
-                    return recipient;
-                }
-            }
-            id = settings.get(MessengerConstants.SENDER_ID, null);
+        String psid = settings.get(MessengerConstants.RECIPIENT_ID, null);
+        if (psid != null) {
+            return recipient("id", psid);
         }
-        if (id == null) {
+        String comment = settings.get(MessengerConstants.COMMENT_ID, null);
+        if (comment != null) {
+            return recipient("comment_id", comment);
+        }
+        String post = settings.get(MessengerConstants.POST_ID, null);
+        if (post != null) {
+            return recipient("post_id", post);
+        }
+        String sender = settings.get(MessengerConstants.SENDER_ID, null);
+        if (sender == null) {
             throw new MessengerValidationException("recipient",
                     "a recipient is required: set header CamelMessengerRecipientId (a PSID), reply to "
                                                             + "CamelMessengerSenderId, or give recipient in the body",
                     null);
         }
+        return recipient("id", sender);
+    }
+
+    private static ObjectNode recipient(String field, String value) {
         ObjectNode recipient = Json.NODES.objectNode();
-        recipient.put("id", id);
+        recipient.put(field, value);
         return recipient;
     }
 

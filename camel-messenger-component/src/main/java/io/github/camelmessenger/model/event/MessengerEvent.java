@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 /**
- * One webhook event: an item of {@code entry[].messaging[]}, {@code entry[].standby[]} or {@code entry[].changes[]}. The body of every exchange
- * the {@code messenger:webhook} consumer emits. Camel converts it to a {@code Map} or JSON {@code String} on demand
- * (see {@link MessengerEventConverter}).
+ * One webhook event: an item of {@code entry[].messaging[]}, {@code entry[].standby[]} or {@code entry[].changes[]}.
+ * The body of every exchange the {@code messenger:webhook} consumer emits. Camel converts it to a {@code Map} or JSON
+ * {@code String} on demand (see {@link MessengerEventConverter}).
  *
  * @param type        the kind of event
  * @param pageId      the Page the event belongs to (for echoes the sender, as the Page sent the message)

@@ -237,7 +237,8 @@ public class BroadcastConsumer extends ScheduledPollConsumer {
         if (count > 0) {
             LOG.info("Broadcast of topic {}: {} exchange(s), {} token(s) consumed, {} retired, {} released in {} ms{}",
                     endpoint.getTopic(), count, outcomes.consumed.get() - consumedBefore,
-                    outcomes.retired.get() - retiredBefore, outcomes.released.get() - releasedBefore, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+                    outcomes.retired.get() - retiredBefore, outcomes.released.get() - releasedBefore,
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
                     run.endedBy() == null ? "" : " (" + run.endedBy() + ")");
         }
         return count;
