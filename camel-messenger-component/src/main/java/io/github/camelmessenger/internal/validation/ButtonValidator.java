@@ -30,8 +30,8 @@ final class ButtonValidator {
     }
 
     /** The {@code buttons} array of {@code parent}, if present, with 0..max buttons (min 1 when required). */
-    static JsonNode buttons(JsonNode parent, String parentPath, int max, boolean required) {
-        String path = path(parentPath, "buttons");
+    static JsonNode buttons(JsonNode parent, CharSequence parentPath, int max, boolean required) {
+        CharSequence path = path(parentPath, "buttons");
         JsonNode buttons = array(parent, "buttons", path, required);
         if (buttons == null) {
             return null;
@@ -47,25 +47,25 @@ final class ButtonValidator {
         return buttons;
     }
 
-    static void button(JsonNode button, String path) {
+    static void button(JsonNode button, CharSequence path) {
         if (!button.isObject()) {
             fail(path, "must be a JSON object", button);
         }
-        String typePath = path(path, "type");
+        CharSequence typePath = path(path, "type");
         String type = requiredString(button, "type", typePath);
         oneOf(typePath, type, BUTTON_TYPES);
         if (TITLED_BUTTON_TYPES.contains(type)) {
-            String titlePath = path(path, "title");
+            CharSequence titlePath = path(path, "title");
             maxLength(titlePath, requiredText(button, "title", titlePath), BUTTON_TITLE_MAX_LENGTH);
         }
         switch (type) {
             case "web_url" -> webview(button, path);
             case "postback" -> {
-                String payloadPath = path(path, "payload");
+                CharSequence payloadPath = path(path, "payload");
                 maxLength(payloadPath, requiredText(button, "payload", payloadPath), POSTBACK_PAYLOAD_MAX_LENGTH);
             }
             case "phone_number" -> {
-                String payloadPath = path(path, "payload");
+                CharSequence payloadPath = path(path, "payload");
                 String number = requiredString(button, "payload", payloadPath);
                 if (!PHONE_NUMBER.matcher(number).matches()) {
                     fail(payloadPath, "must be \"+\", the country code and the number without spaces, "
@@ -73,7 +73,7 @@ final class ButtonValidator {
                 }
             }
             case "account_link" -> {
-                String urlPath = path(path, "url");
+                CharSequence urlPath = path(path, "url");
                 httpsUrl(urlPath, requiredString(button, "url", urlPath));
             }
             default -> {
@@ -83,11 +83,11 @@ final class ButtonValidator {
     }
 
     /** {@code default_action}: a URL button without a title. */
-    static void defaultAction(JsonNode action, String path) {
+    static void defaultAction(JsonNode action, CharSequence path) {
         if (!action.isObject()) {
             fail(path, "must be a JSON object", action);
         }
-        String typePath = path(path, "type");
+        CharSequence typePath = path(path, "type");
         String type = requiredString(action, "type", typePath);
         oneOf(typePath, type, DEFAULT_ACTION_TYPES);
         if (has(action, "title")) {
@@ -98,17 +98,17 @@ final class ButtonValidator {
     }
 
     /** The fields shared by {@code web_url} buttons and default actions. */
-    private static void webview(JsonNode node, String path) {
-        String urlPath = path(path, "url");
+    private static void webview(JsonNode node, CharSequence path) {
+        CharSequence urlPath = path(path, "url");
         String url = requiredString(node, "url", urlPath);
         httpUrl(urlPath, url);
-        String ratioPath = path(path, "webview_height_ratio");
+        CharSequence ratioPath = path(path, "webview_height_ratio");
         oneOf(ratioPath, string(node, "webview_height_ratio", ratioPath), WEBVIEW_HEIGHT_RATIOS);
         Boolean extensions = bool(node, "messenger_extensions", path(path, "messenger_extensions"));
         if (Boolean.TRUE.equals(extensions) && !"https".equalsIgnoreCase(Checks.parseHttpUrl(url).getScheme())) {
             fail(urlPath, "must be an https:// URL when messenger_extensions is true", url);
         }
-        String fallbackPath = path(path, "fallback_url");
+        CharSequence fallbackPath = path(path, "fallback_url");
         String fallback = string(node, "fallback_url", fallbackPath);
         if (fallback != null) {
             if (!Boolean.TRUE.equals(extensions)) {

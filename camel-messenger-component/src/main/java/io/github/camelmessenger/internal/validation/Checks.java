@@ -17,16 +17,16 @@ final class Checks {
     private Checks() {
     }
 
-    static MessengerValidationException fail(String path, String limit, Object value) {
-        throw new MessengerValidationException(path, limit, value);
+    static MessengerValidationException fail(CharSequence path, String limit, Object value) {
+        throw new MessengerValidationException(path.toString(), limit, value);
     }
 
-    static String path(String parent, String name) {
-        return parent.isEmpty() ? name : parent + "." + name;
+    static CharSequence path(CharSequence parent, String name) {
+        return FieldPath.of(parent, name);
     }
 
-    static String index(String arrayPath, int i) {
-        return arrayPath + "[" + i + "]";
+    static CharSequence index(CharSequence arrayPath, int i) {
+        return FieldPath.item(arrayPath, i);
     }
 
     static boolean has(JsonNode object, String name) {
@@ -40,7 +40,7 @@ final class Checks {
         return value == null || value.isNull() ? null : value;
     }
 
-    static JsonNode object(JsonNode parent, String name, String path, boolean required) {
+    static JsonNode object(JsonNode parent, String name, CharSequence path, boolean required) {
         JsonNode value = get(parent, name);
         if (value == null) {
             if (required) {
@@ -54,7 +54,7 @@ final class Checks {
         return value;
     }
 
-    static JsonNode array(JsonNode parent, String name, String path, boolean required) {
+    static JsonNode array(JsonNode parent, String name, CharSequence path, boolean required) {
         JsonNode value = get(parent, name);
         if (value == null) {
             if (required) {
@@ -72,7 +72,7 @@ final class Checks {
      * A string field (numbers are accepted as their text, like the platform does for ids and payloads), or {@code null}
      * when absent.
      */
-    static String string(JsonNode parent, String name, String path) {
+    static String string(JsonNode parent, String name, CharSequence path) {
         JsonNode value = get(parent, name);
         if (value == null) {
             return null;
@@ -83,7 +83,7 @@ final class Checks {
         return value.asText();
     }
 
-    static String requiredString(JsonNode parent, String name, String path) {
+    static String requiredString(JsonNode parent, String name, CharSequence path) {
         String value = string(parent, name, path);
         if (value == null) {
             fail(path, "is required", null);
@@ -92,7 +92,7 @@ final class Checks {
     }
 
     /** Required and not empty (blank is treated as empty: the platform shows nothing for it). */
-    static String requiredText(JsonNode parent, String name, String path) {
+    static String requiredText(JsonNode parent, String name, CharSequence path) {
         String value = requiredString(parent, name, path);
         if (value.isBlank()) {
             fail(path, "must not be empty", value);
@@ -100,7 +100,7 @@ final class Checks {
         return value;
     }
 
-    static Boolean bool(JsonNode parent, String name, String path) {
+    static Boolean bool(JsonNode parent, String name, CharSequence path) {
         JsonNode value = get(parent, name);
         if (value == null) {
             return null;
@@ -111,25 +111,25 @@ final class Checks {
         return value.booleanValue();
     }
 
-    static void maxLength(String path, String value, int max) {
+    static void maxLength(CharSequence path, String value, int max) {
         if (value != null && value.length() > max) {
             fail(path, "at most " + max + " characters", value);
         }
     }
 
-    static void oneOf(String path, String value, List<String> allowed) {
+    static void oneOf(CharSequence path, String value, List<String> allowed) {
         if (value != null && !allowed.contains(value)) {
             fail(path, "must be one of " + String.join(", ", allowed), value);
         }
     }
 
-    static void maxItems(String path, JsonNode array, int max, String what) {
+    static void maxItems(CharSequence path, JsonNode array, int max, String what) {
         if (array != null && array.size() > max) {
             fail(path, "at most " + max + " " + what, array.size());
         }
     }
 
-    static void itemCount(String path, JsonNode array, int min, int max, String what) {
+    static void itemCount(CharSequence path, JsonNode array, int min, int max, String what) {
         if (array.size() < min || array.size() > max) {
             String limit = min == max ? "exactly " + min + " " + what : min + " to " + max + " " + what;
             fail(path, limit, array.size());
@@ -137,27 +137,35 @@ final class Checks {
     }
 
     /** Exactly one of the named fields is present; the error lists which ones were. */
-    static String exactlyOne(JsonNode object, String path, List<String> names) {
-        List<String> present = new ArrayList<>();
+    static String exactlyOne(JsonNode object, CharSequence path, List<String> names) {
+        String found = null;
+        int count = 0;
         for (String name : names) {
             if (has(object, name)) {
-                present.add(name);
+                found = name;
+                count++;
             }
         }
-        if (present.size() != 1) {
+        if (count != 1) {
+            List<String> present = new ArrayList<>();
+            for (String name : names) {
+                if (has(object, name)) {
+                    present.add(name);
+                }
+            }
             fail(path, "needs exactly one of " + String.join(", ", names), present);
         }
-        return present.get(0);
+        return found;
     }
 
     /** An absolute http or https URL with a host. */
-    static void httpUrl(String path, String value) {
+    static void httpUrl(CharSequence path, String value) {
         if (value != null && plainHttpUrl(value) == UNDECIDED && parseHttpUrl(value) == null) {
             fail(path, "must be an http:// or https:// URL", value);
         }
     }
 
-    static void httpsUrl(String path, String value) {
+    static void httpsUrl(CharSequence path, String value) {
         if (value != null) {
             if (plainHttpUrl(value) == HTTPS) {
                 return;

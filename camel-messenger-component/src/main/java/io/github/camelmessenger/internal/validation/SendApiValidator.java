@@ -59,6 +59,10 @@ import static io.github.camelmessenger.internal.validation.PlatformLimits.THREAD
  */
 public final class SendApiValidator {
 
+    private static final List<String> REQUEST_KINDS = List.of("message", "sender_action");
+    private static final List<String> MESSAGE_KINDS = List.of("text", "attachment", "attachments");
+    private static final List<String> MEDIA_SOURCES = List.of("url", "attachment_id");
+
     private SendApiValidator() {
     }
 
@@ -93,7 +97,7 @@ public final class SendApiValidator {
                     requiredString(threadControl, "control_type", "thread_control.control_type"), THREAD_CONTROL_TYPES);
             string(threadControl, "app_id", "thread_control.app_id");
         }
-        String kind = exactlyOne(request, "request", List.of("message", "sender_action"));
+        String kind = exactlyOne(request, "request", REQUEST_KINDS);
         if (kind.equals("sender_action")) {
             senderAction(request);
         } else {
@@ -121,15 +125,15 @@ public final class SendApiValidator {
         }
         JsonNode message = object(body, "message", "message", true);
         JsonNode attachment = object(message, "attachment", "message.attachment", true);
-        String path = "message.attachment";
-        String type = requiredString(attachment, "type", path + ".type");
-        oneOf(path + ".type", type, MEDIA_ATTACHMENT_TYPES);
-        JsonNode payload = object(attachment, "payload", path + ".payload", true);
+        CharSequence path = "message.attachment";
+        String type = requiredString(attachment, "type", path(path, "type"));
+        oneOf(path(path, "type"), type, MEDIA_ATTACHMENT_TYPES);
+        JsonNode payload = object(attachment, "payload", path(path, "payload"), true);
         if (has(payload, "attachment_id")) {
-            fail(path + ".payload.attachment_id", "not allowed in an upload: it is what the upload returns",
+            fail("message.attachment.payload.attachment_id", "not allowed in an upload: it is what the upload returns",
                     payload.get("attachment_id"));
         }
-        mediaPayload(payload, path + ".payload", withFileData);
+        mediaPayload(payload, path(path, "payload"), withFileData);
     }
 
     /** The rules of a message text, for callers that hold the text rather than a request tree. */
@@ -146,7 +150,7 @@ public final class SendApiValidator {
     private static void recipient(JsonNode request) {
         JsonNode recipient = object(request, "recipient", "recipient", true);
         String key = exactlyOne(recipient, "recipient", RECIPIENT_IDENTIFIERS);
-        String keyPath = "recipient." + key;
+        CharSequence keyPath = "recipient." + key;
         JsonNode value = recipient.get(key);
         boolean secret = SECRET_RECIPIENT_IDENTIFIERS.contains(key);
         if (!(value.isTextual() || value.isNumber()) || value.asText().isBlank()) {
@@ -192,7 +196,7 @@ public final class SendApiValidator {
     }
 
     private static void message(JsonNode message, boolean withFileData) {
-        String kind = exactlyOne(message, "message", List.of("text", "attachment", "attachments"));
+        String kind = exactlyOne(message, "message", MESSAGE_KINDS);
         switch (kind) {
             case "text" -> {
                 validateText(requiredString(message, "text", "message.text"));
@@ -209,50 +213,50 @@ public final class SendApiValidator {
         JsonNode attachments = array(message, "attachments", "message.attachments", true);
         itemCount("message.attachments", attachments, 1, ATTACHMENTS_MAX, "image attachments");
         for (int i = 0; i < attachments.size(); i++) {
-            String path = index("message.attachments", i);
+            CharSequence path = index("message.attachments", i);
             JsonNode attachment = attachments.get(i);
             if (!attachment.isObject()) {
                 fail(path, "must be a JSON object", attachment);
             }
-            String type = requiredString(attachment, "type", path + ".type");
+            String type = requiredString(attachment, "type", path(path, "type"));
             if (!MULTI_ATTACHMENT_TYPE.equals(type)) {
-                fail(path + ".type", "must be " + MULTI_ATTACHMENT_TYPE + " (several attachments must all be images)",
+                fail(path(path, "type"), "must be " + MULTI_ATTACHMENT_TYPE + " (several attachments must all be images)",
                         type);
             }
             attachment(attachment, path, false);
         }
     }
 
-    private static void attachment(JsonNode attachment, String path, boolean withFileData) {
-        String typePath = path + ".type";
+    private static void attachment(JsonNode attachment, CharSequence path, boolean withFileData) {
+        CharSequence typePath = path(path, "type");
         String type = requiredString(attachment, "type", typePath);
         oneOf(typePath, type, ATTACHMENT_TYPES);
-        JsonNode payload = object(attachment, "payload", path + ".payload", true);
+        JsonNode payload = object(attachment, "payload", path(path, "payload"), true);
         if (MEDIA_ATTACHMENT_TYPES.contains(type)) {
-            mediaPayload(payload, path + ".payload", withFileData);
+            mediaPayload(payload, path(path, "payload"), withFileData);
         } else {
-            TemplateValidator.template(payload, path + ".payload");
+            TemplateValidator.template(payload, path(path, "payload"));
         }
     }
 
-    private static void mediaPayload(JsonNode payload, String path, boolean withFileData) {
-        Boolean reusable = bool(payload, "is_reusable", path + ".is_reusable");
+    private static void mediaPayload(JsonNode payload, CharSequence path, boolean withFileData) {
+        Boolean reusable = bool(payload, "is_reusable", path(path, "is_reusable"));
         if (withFileData) {
-            for (String name : List.of("url", "attachment_id")) {
+            for (String name : MEDIA_SOURCES) {
                 if (has(payload, name)) {
-                    fail(path + "." + name, "not allowed when the file is sent as filedata", payload.get(name));
+                    fail(path(path, name), "not allowed when the file is sent as filedata", payload.get(name));
                 }
             }
             return;
         }
-        String source = exactlyOne(payload, path, List.of("url", "attachment_id"));
+        String source = exactlyOne(payload, path, MEDIA_SOURCES);
         if (source.equals("url")) {
-            String urlPath = path + ".url";
-            httpUrl(urlPath, requiredString(payload, "url", urlPath));
+            CharSequence urlPath = path(path, "url");
+            Checks.httpUrl(urlPath, requiredString(payload, "url", urlPath));
         } else {
-            requiredText(payload, "attachment_id", path + ".attachment_id");
+            requiredText(payload, "attachment_id", path(path, "attachment_id"));
             if (reusable != null) {
-                fail(path + ".is_reusable", "not allowed with attachment_id (the attachment is already saved)",
+                fail(path(path, "is_reusable"), "not allowed with attachment_id (the attachment is already saved)",
                         reusable);
             }
         }
@@ -269,26 +273,26 @@ public final class SendApiValidator {
         }
     }
 
-    private static void quickReply(JsonNode quickReply, String path) {
+    private static void quickReply(JsonNode quickReply, CharSequence path) {
         if (!quickReply.isObject()) {
             fail(path, "must be a JSON object", quickReply);
         }
-        String typePath = path + ".content_type";
+        CharSequence typePath = path(path, "content_type");
         String contentType = requiredString(quickReply, "content_type", typePath);
         oneOf(typePath, contentType, QUICK_REPLY_CONTENT_TYPES);
         if (!contentType.equals("text")) {
             return;
         }
-        String imagePath = path + ".image_url";
+        CharSequence imagePath = path(path, "image_url");
         String imageUrl = string(quickReply, "image_url", imagePath);
-        httpUrl(imagePath, imageUrl);
-        String titlePath = path + ".title";
+        Checks.httpUrl(imagePath, imageUrl);
+        CharSequence titlePath = path(path, "title");
         String title = string(quickReply, "title", titlePath);
         if (imageUrl == null && (title == null || title.isBlank())) {
             fail(titlePath, "is required for a text quick reply without image_url", title);
         }
         maxLength(titlePath, title, QUICK_REPLY_TITLE_MAX_LENGTH);
-        String payloadPath = path + ".payload";
+        CharSequence payloadPath = path(path, "payload");
         String payload = requiredString(quickReply, "payload", payloadPath);
         if (imageUrl == null && payload.isEmpty()) {
             fail(payloadPath, "must not be empty for a text quick reply without image_url", payload);

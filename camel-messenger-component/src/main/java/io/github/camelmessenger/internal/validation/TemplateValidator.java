@@ -38,11 +38,13 @@ import static io.github.camelmessenger.internal.validation.PlatformLimits.ONE_TI
  */
 final class TemplateValidator {
 
+    private static final List<String> MEDIA_SOURCES = List.of("attachment_id", "url");
+
     private TemplateValidator() {
     }
 
-    static void template(JsonNode payload, String path) {
-        String typePath = path(path, "template_type");
+    static void template(JsonNode payload, CharSequence path) {
+        CharSequence typePath = path(path, "template_type");
         String type = requiredString(payload, "template_type", typePath);
         switch (type) {
             case PlatformLimits.TEMPLATE_BUTTON -> buttonTemplate(payload, path);
@@ -55,16 +57,16 @@ final class TemplateValidator {
         }
     }
 
-    private static void buttonTemplate(JsonNode payload, String path) {
-        String textPath = path(path, "text");
+    private static void buttonTemplate(JsonNode payload, CharSequence path) {
+        CharSequence textPath = path(path, "text");
         maxLength(textPath, requiredText(payload, "text", textPath), BUTTON_TEMPLATE_TEXT_MAX_LENGTH);
         ButtonValidator.buttons(payload, path, BUTTON_TEMPLATE_BUTTONS_MAX, true);
     }
 
-    private static void genericTemplate(JsonNode payload, String path) {
-        String ratioPath = path(path, "image_aspect_ratio");
+    private static void genericTemplate(JsonNode payload, CharSequence path) {
+        CharSequence ratioPath = path(path, "image_aspect_ratio");
         oneOf(ratioPath, string(payload, "image_aspect_ratio", ratioPath), IMAGE_ASPECT_RATIOS);
-        String elementsPath = path(path, "elements");
+        CharSequence elementsPath = path(path, "elements");
         JsonNode elements = array(payload, "elements", elementsPath, true);
         itemCount(elementsPath, elements, 1, GENERIC_ELEMENTS_MAX, "elements");
         for (int i = 0; i < elements.size(); i++) {
@@ -72,16 +74,16 @@ final class TemplateValidator {
         }
     }
 
-    private static void genericElement(JsonNode element, String path) {
+    private static void genericElement(JsonNode element, CharSequence path) {
         if (!element.isObject()) {
             fail(path, "must be a JSON object", element);
         }
-        String titlePath = path(path, "title");
+        CharSequence titlePath = path(path, "title");
         maxLength(titlePath, requiredText(element, "title", titlePath), GENERIC_TITLE_MAX_LENGTH);
-        String subtitlePath = path(path, "subtitle");
+        CharSequence subtitlePath = path(path, "subtitle");
         String subtitle = string(element, "subtitle", subtitlePath);
         maxLength(subtitlePath, subtitle, GENERIC_SUBTITLE_MAX_LENGTH);
-        String imagePath = path(path, "image_url");
+        CharSequence imagePath = path(path, "image_url");
         String imageUrl = string(element, "image_url", imagePath);
         httpUrl(imagePath, imageUrl);
         JsonNode defaultAction = get(element, "default_action");
@@ -97,20 +99,20 @@ final class TemplateValidator {
         }
     }
 
-    private static void mediaTemplate(JsonNode payload, String path) {
-        String elementsPath = path(path, "elements");
+    private static void mediaTemplate(JsonNode payload, CharSequence path) {
+        CharSequence elementsPath = path(path, "elements");
         JsonNode elements = array(payload, "elements", elementsPath, true);
         itemCount(elementsPath, elements, MEDIA_ELEMENTS, MEDIA_ELEMENTS, "element");
-        String elementPath = index(elementsPath, 0);
+        CharSequence elementPath = index(elementsPath, 0);
         JsonNode element = elements.get(0);
         if (!element.isObject()) {
             fail(elementPath, "must be a JSON object", element);
         }
-        String typePath = path(elementPath, "media_type");
+        CharSequence typePath = path(elementPath, "media_type");
         oneOf(typePath, requiredString(element, "media_type", typePath), MEDIA_TYPES);
-        String source = exactlyOne(element, elementPath, List.of("attachment_id", "url"));
+        String source = exactlyOne(element, elementPath, MEDIA_SOURCES);
         if (source.equals("url")) {
-            String urlPath = path(elementPath, "url");
+            CharSequence urlPath = path(elementPath, "url");
             String url = requiredString(element, "url", urlPath);
             if (!isFacebookUrl(url)) {
                 fail(urlPath, "must be a Facebook URL (https://www.facebook.com/…); upload media hosted elsewhere "
@@ -123,8 +125,8 @@ final class TemplateValidator {
         ButtonValidator.buttons(element, elementPath, MEDIA_BUTTONS_MAX, false);
     }
 
-    private static void oneTimeNotifRequest(JsonNode payload, String path) {
-        String titlePath = path(path, "title");
+    private static void oneTimeNotifRequest(JsonNode payload, CharSequence path) {
+        CharSequence titlePath = path(path, "title");
         maxLength(titlePath, requiredText(payload, "title", titlePath), ONE_TIME_NOTIF_TITLE_MAX_LENGTH);
         requiredText(payload, "payload", path(path, "payload"));
     }
