@@ -5,6 +5,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelmessenger.MessengerValidationException;
 
@@ -28,7 +29,15 @@ public final class BodyTree {
         if (body instanceof JsonNode node) {
             return objectOrFail(node.deepCopy());
         }
-        if (body instanceof Map<?, ?> || body instanceof Collection<?> || isModel(body)) {
+        if (isModel(body)) {
+            ObjectNode tree = ModelTree.of(body);
+            return tree != null ? tree : objectOrFail(Json.MAPPER.valueToTree(body));
+        }
+        if (body instanceof Collection<?> items) {
+            ArrayNode models = ModelTree.ofAll(items);
+            return objectOrFail(models != null ? models : Json.MAPPER.valueToTree(body));
+        }
+        if (body instanceof Map<?, ?>) {
             return objectOrFail(Json.MAPPER.valueToTree(body));
         }
         return null;

@@ -16,9 +16,9 @@ import io.github.camelmessenger.internal.shorthand.Shorthand;
 public final class Shorthands {
 
     private static final OptionShorthand OPTION_QUICK_REPLIES = new OptionShorthand(
-            option -> Json.MAPPER.valueToTree(Shorthand.quickReplies(Shorthand.split(option, true))));
+            option -> ModelTree.array(Shorthand.quickReplies(Shorthand.split(option, true))));
     private static final OptionShorthand OPTION_BUTTONS = new OptionShorthand(
-            option -> Json.MAPPER.valueToTree(Shorthand.buttons(Shorthand.split(option, true))));
+            option -> ModelTree.array(Shorthand.buttons(Shorthand.split(option, true))));
 
     private Shorthands() {
     }
@@ -31,7 +31,7 @@ public final class Shorthands {
             return parsed.isEmpty() ? null : parsed;
         }
         List<String> items = Shorthand.split(header, true);
-        return items.isEmpty() ? null : Json.MAPPER.valueToTree(Shorthand.quickReplies(items));
+        return items.isEmpty() ? null : ModelTree.array(Shorthand.quickReplies(items));
     }
 
     /** @return the buttons, empty when there are none */
@@ -40,7 +40,7 @@ public final class Shorthands {
         if (header == null) {
             return OPTION_BUTTONS.parse(settings.options.getButtons());
         }
-        return Json.MAPPER.valueToTree(Shorthand.buttons(Shorthand.split(header, true)));
+        return ModelTree.array(Shorthand.buttons(Shorthand.split(header, true)));
     }
 
     /**
