@@ -1,5 +1,7 @@
 package io.github.camelmessenger.internal;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -99,6 +101,40 @@ class ContinuationPoolTest {
         // the busy thread is descheduled for over a millisecond on a loaded machine
         assertThat(threadNames).as("threads that ran the chain").hasSizeLessThanOrEqualTo(3);
         assertThat(pool.threadCount()).isLessThanOrEqualTo(3);
+    }
+
+    @Test
+    void aThreadThatSpinsForTheNextTaskParksOnceTasksStopComing() throws Exception {
+        Set<Thread> threads = ConcurrentHashMap.newKeySet();
+        ContinuationPool spinning = new ContinuationPool("spin", 2, (name, runnable) -> {
+            Thread t = new Thread(runnable, name);
+            t.setDaemon(true);
+            threads.add(t);
+            return t;
+        });
+        try {
+            // tasks closer together than SPIN_NANOS: the thread waits for the next one spinning, not parked
+            CountDownLatch burst = new CountDownLatch(20_000);
+            for (int i = 0; i < 20_000; i++) {
+                spinning.execute(burst::countDown);
+                long next = System.nanoTime() + 2_000;
+                while (System.nanoTime() < next) {
+                    Thread.onSpinWait();
+                }
+            }
+            assertThat(burst.await(30, TimeUnit.SECONDS)).isTrue();
+            ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+            long before = threads.stream().mapToLong(t -> cpu.getThreadCpuTime(t.getId())).sum();
+            Thread.sleep(500);
+            long idleCpu = threads.stream().mapToLong(t -> cpu.getThreadCpuTime(t.getId())).sum() - before;
+            // one spin of 20 µs, then parked: a thread spinning on would have burnt the whole half second
+            assertThat(TimeUnit.NANOSECONDS.toMillis(idleCpu)).as("CPU ms of the idle pool").isLessThan(50);
+            CountDownLatch later = new CountDownLatch(1);
+            spinning.execute(later::countDown);
+            assertThat(later.await(5, TimeUnit.SECONDS)).as("a task after the pause").isTrue();
+        } finally {
+            spinning.shutdown(5_000);
+        }
     }
 
     @Test
