@@ -41,8 +41,12 @@ final class JfrProfile implements AutoCloseable {
     /** Starts recording: scenarios run interleaved, so only the profiled one's rounds are recorded. */
     void resume() {
         recording = new Recording();
-        recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(1)).withStackTrace();
-        recording.enable("jdk.ObjectAllocationSample").withStackTrace();
+        recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(Long.getLong("profile.periodMillis", 1)))
+                .withStackTrace();
+        if (Boolean.parseBoolean(System.getProperty("profile.allocations", "true"))) {
+            // the allocation samples' stack walks slow the profiled scenario down: off for a truer split of CPU time
+            recording.enable("jdk.ObjectAllocationSample").withStackTrace();
+        }
         recording.setToDisk(true);
         recording.start();
     }
