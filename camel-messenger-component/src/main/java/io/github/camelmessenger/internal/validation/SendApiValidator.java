@@ -220,7 +220,8 @@ public final class SendApiValidator {
             }
             String type = requiredString(attachment, "type", path(path, "type"));
             if (!MULTI_ATTACHMENT_TYPE.equals(type)) {
-                fail(path(path, "type"), "must be " + MULTI_ATTACHMENT_TYPE + " (several attachments must all be images)",
+                fail(path(path, "type"),
+                        "must be " + MULTI_ATTACHMENT_TYPE + " (several attachments must all be images)",
                         type);
             }
             attachment(attachment, path, false);
