@@ -2,6 +2,7 @@ package io.github.camelmessenger.internal.send;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -92,12 +93,8 @@ final class ModelTree {
         node.put("template_type", template.templateType());
         put(node, "image_aspect_ratio", template.imageAspectRatio());
         put(node, "sharable", template.sharable());
-        List<GenericElement> elements = template.elements();
-        if (elements != null) {
-            ArrayNode array = node.putArray("elements");
-            for (GenericElement element : elements) {
-                array.add(genericElement(element));
-            }
+        if (template.elements() != null) {
+            node.set("elements", array(template.elements(), ModelTree::genericElement));
         }
         return node;
     }
@@ -116,12 +113,8 @@ final class ModelTree {
     private static ObjectNode mediaTemplate(MediaTemplate template) {
         ObjectNode node = Json.NODES.objectNode();
         node.put("template_type", template.templateType());
-        List<MediaElement> elements = template.elements();
-        if (elements != null) {
-            ArrayNode array = node.putArray("elements");
-            for (MediaElement element : elements) {
-                array.add(mediaElement(element));
-            }
+        if (template.elements() != null) {
+            node.set("elements", array(template.elements(), ModelTree::mediaElement));
         }
         put(node, "sharable", template.sharable());
         return node;
@@ -156,9 +149,13 @@ final class ModelTree {
     }
 
     private static ArrayNode buttons(List<Button> buttons) {
-        ArrayNode array = Json.NODES.arrayNode(buttons.size());
-        for (Button button : buttons) {
-            array.add(button(button));
+        return array(buttons, ModelTree::button);
+    }
+
+    private static <T> ArrayNode array(List<T> items, Function<T, ObjectNode> tree) {
+        ArrayNode array = Json.NODES.arrayNode(items.size());
+        for (T item : items) {
+            array.add(tree.apply(item));
         }
         return array;
     }
