@@ -9,6 +9,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -192,7 +193,7 @@ class ContinuationPoolTest {
             ContinuationPool camelPool = new ContinuationPool("MessengerProducerContinuation",
                     threads.getDefaultThreadPoolProfile().getMaxPoolSize(), threads::newThread);
             try {
-                java.util.concurrent.atomic.AtomicReference<Thread> ran = new java.util.concurrent.atomic.AtomicReference<>();
+                AtomicReference<Thread> ran = new AtomicReference<>();
                 CountDownLatch done = new CountDownLatch(1);
                 camelPool.execute(() -> {
                     ran.set(Thread.currentThread());

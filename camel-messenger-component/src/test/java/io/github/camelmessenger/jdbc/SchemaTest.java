@@ -19,6 +19,7 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** Only what is missing is created, whatever case the database stores names in, on H2 and PostgreSQL. */
 class SchemaTest {
@@ -69,16 +70,16 @@ class SchemaTest {
         try (Connection c = h2.getConnection()) {
             execute(c, "CREATE TABLE t_exists (id BIGINT NOT NULL)");
             execute(c, "CREATE INDEX t_exists_idx ON t_exists (id)");
-            SQLException table = org.assertj.core.api.Assertions.catchThrowableOfType(SQLException.class,
+            SQLException table = catchThrowableOfType(SQLException.class,
                     () -> execute(c, "CREATE TABLE t_exists (id BIGINT NOT NULL)"));
-            SQLException index = org.assertj.core.api.Assertions.catchThrowableOfType(SQLException.class,
+            SQLException index = catchThrowableOfType(SQLException.class,
                     () -> execute(c, "CREATE INDEX t_exists_idx ON t_exists (id)"));
-            SQLException syntax = org.assertj.core.api.Assertions.catchThrowableOfType(SQLException.class,
+            SQLException syntax = catchThrowableOfType(SQLException.class,
                     () -> execute(c, "CREATE INDEX ON"));
 
-            org.assertj.core.api.Assertions.assertThat(SqlErrors.isAlreadyExists(table)).isTrue();
-            org.assertj.core.api.Assertions.assertThat(SqlErrors.isAlreadyExists(index)).isTrue();
-            org.assertj.core.api.Assertions.assertThat(SqlErrors.isAlreadyExists(syntax)).isFalse();
+            assertThat(SqlErrors.isAlreadyExists(table)).isTrue();
+            assertThat(SqlErrors.isAlreadyExists(index)).isTrue();
+            assertThat(SqlErrors.isAlreadyExists(syntax)).isFalse();
         }
     }
 

@@ -270,8 +270,7 @@ final class GraphCall implements Runnable {
         return true;
     }
 
-    /** The call deadline: whatever the call is doing, it ends now. */
-    /** The call timeout passed (on an event loop). */
+    /** The call deadline passed (on an event loop): whatever the call is doing, it ends now. */
     void onDeadline() {
         if (isCompleted()) {
             return;

@@ -13,7 +13,6 @@ import io.github.camelmessenger.MessengerValidationException;
  */
 public final class GraphTarget {
 
-    /** Segments of ids and edge names; an optional query of plain parameters. */
     private GraphTarget() {
     }
 
