@@ -54,6 +54,7 @@ public final class ScenarioMain {
                         if (profile != null) {
                             profile.resume();
                         }
+                        ThreadCpu threads = Boolean.getBoolean("threads.cpu") ? new ThreadCpu() : null;
                         LoadDriver.Run run = LoadDriver.run(target, settings.messages(), settings.inflight(), mock,
                                 180);
                         if (profile != null) {
@@ -65,6 +66,9 @@ public final class ScenarioMain {
                                 latency, scenario, round, run.messagesPerSecond(), run.percentileMillis(0.50),
                                 run.percentileMillis(0.99), run.clientCpuMicrosPerMessage(),
                                 run.mockCpuMicrosPerMessage(), run.allocatedBytesPerMessage());
+                        if (threads != null) {
+                            System.out.println(threads.perMessage(settings.messages()));
+                        }
                         System.out.printf(Locale.ROOT, "%s%f %f %f %f %f%n", RESULT, run.messagesPerSecond(),
                                 run.percentileMillis(0.50), run.percentileMillis(0.99),
                                 run.clientCpuMicrosPerMessage(), run.mockCpuMicrosPerMessage());

@@ -28,7 +28,8 @@ import java.util.concurrent.TimeUnit;
  * {@code warmup.seconds} (warm-up batches repeat for at least this long, 15), {@code rounds} (measured rounds; the
  * median round by msgs/s is reported, 3), {@code scenarios} ("component,component-eventloop,vertx"; also "jdk"), {@code payloads}
  * ("text,quickReplies,cards"), {@code mock.eventLoops} (1),
- * {@code profile} (a scenario to record with JFR during its measured rounds and summarise),
+ * {@code profile} (a scenario to record with JFR during its measured rounds and summarise), {@code threads.cpu}
+ * (true: each round also prints its CPU per thread and its context switches per message, see {@link ThreadCpu}),
  * {@code component.rateLimit} (turn the component's pacer on at this many calls/s; off by default).
  */
 public final class SendBenchmark {
