@@ -30,8 +30,6 @@ public final class ContinuationPool implements Executor {
 
     /** A queue this long without a task taken means the awake threads are blocked: wake another. */
     static final long STALL_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
-    /** The watchdog goes back to sleep after this many checks that found the queue empty. */
-    private static final int IDLE_CHECKS = 20;
     /**
      * A thread whose last wait was shorter than this waits for the next task spinning, before it parks: answers then
      * come faster than a park and an unpark take (two context switches and, in a VM, an interrupt between cores).
@@ -50,6 +48,8 @@ public final class ContinuationPool implements Executor {
     private final String name;
     private final Thread watchdog;
     private volatile long lastTake = System.nanoTime();
+    /** How often the watchdog looked at the queue (written by the watchdog only). */
+    private volatile long watchdogChecks;
     private volatile boolean shutdown;
 
     /**
@@ -102,25 +102,26 @@ public final class ContinuationPool implements Executor {
         // every thread is awake: one of them takes the task when it is free (the watchdog sees to stalls)
     }
 
+    /**
+     * Sleeps as soon as it finds the queue empty. Ticking on for a while would spare an unpark when the next task
+     * comes soon, but at a few thousand answers a second it kept the watchdog ticking for good, a timer wake-up every
+     * {@link #STALL_NANOS}: an eighth of the CPU a send cost at 20 ms answers.
+     */
     private void watch() {
-        int emptyChecks = 0;
         while (!shutdown) {
             if (!watching.get()) {
                 LockSupport.park(this);
-                emptyChecks = 0;
                 continue;
             }
             LockSupport.parkNanos(this, STALL_NANOS);
+            watchdogChecks++;
             if (tasks.isEmpty()) {
-                if (++emptyChecks >= IDLE_CHECKS) {
-                    watching.set(false);
-                    // a task queued while we stopped watching saw watching=true and did not call us
-                    if (!tasks.isEmpty()) {
-                        watching.set(true);
-                    }
+                watching.set(false);
+                // a task queued while we stopped watching saw watching=true and did not call us
+                if (!tasks.isEmpty()) {
+                    watching.set(true);
                 }
             } else {
-                emptyChecks = 0;
                 if (System.nanoTime() - lastTake > STALL_NANOS || awake.get() == 0) {
                     wakeOne();
                 }
@@ -146,6 +147,11 @@ public final class ContinuationPool implements Executor {
         for (Runnable t; (t = tasks.poll()) != null;) {
             runSafely(t);
         }
+    }
+
+    /** How often the watchdog woke to look at the queue. */
+    long watchdogChecks() {
+        return watchdogChecks;
     }
 
     /** Threads started and not ended. */

@@ -164,6 +164,31 @@ class ContinuationPoolTest {
     }
 
     @Test
+    void theWatchdogSleepsOnceTheQueueIsEmpty() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch blocked = new CountDownLatch(1);
+        pool.execute(() -> {
+            blocked.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        assertThat(blocked.await(5, TimeUnit.SECONDS)).isTrue();
+        CountDownLatch behind = new CountDownLatch(1);
+        pool.execute(behind::countDown); // queued behind the blocked task: the watchdog wakes
+        assertThat(behind.await(5, TimeUnit.SECONDS)).as("the task behind the blocked one").isTrue();
+        release.countDown();
+
+        long checks = pool.watchdogChecks();
+        Thread.sleep(300);
+        // it looks at most once more (the queue it found empty): no timer wake-ups while nothing is queued
+        assertThat(pool.watchdogChecks() - checks).as("watchdog checks of an empty queue in 300 ms")
+                .isLessThanOrEqualTo(1);
+    }
+
+    @Test
     void manyBlockedTasksGetThreadsUpToTheMaximum() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch started = new CountDownLatch(8);
