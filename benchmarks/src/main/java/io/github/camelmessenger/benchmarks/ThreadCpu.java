@@ -66,8 +66,10 @@ final class ThreadCpu {
             byGroup.merge(info.getThreadName().replaceAll("[-#\\s]*\\d+$", ""), used, Long::sum);
         }
         long switches = contextSwitches();
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "  context switches/msg %.2f; threads, µs/msg:",
-                switches < 0 || switchesBefore < 0 ? Double.NaN : (double) (switches - switchesBefore) / messages));
+        double switchesPerMessage = switches < 0 || switchesBefore < 0
+                ? Double.NaN : (double) (switches - switchesBefore) / messages;
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
+                "  context switches/msg %.2f; threads, µs/msg:", switchesPerMessage));
         byGroup.entrySet().stream()
                 .filter(e -> e.getValue() > 0)
                 .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
