@@ -138,19 +138,24 @@ class ContinuationPoolTest {
         }
     }
 
-    @Test
-    void aBlockedTaskDoesNotHoldTheTasksQueuedBehindIt() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
+    /** Runs a task that blocks, as a route step waiting on a database does, until {@code release}; waits for it. */
+    private void blockOneThread(CountDownLatch release) throws InterruptedException {
         CountDownLatch blocked = new CountDownLatch(1);
         pool.execute(() -> {
             blocked.countDown();
             try {
-                release.await(); // a route step waiting on a database
+                release.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         });
-        assertThat(blocked.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(blocked.await(5, TimeUnit.SECONDS)).as("the blocking task started").isTrue();
+    }
+
+    @Test
+    void aBlockedTaskDoesNotHoldTheTasksQueuedBehindIt() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        blockOneThread(release);
 
         CountDownLatch others = new CountDownLatch(10);
         for (int i = 0; i < 10; i++) {
@@ -166,16 +171,7 @@ class ContinuationPoolTest {
     @Test
     void theWatchdogSleepsOnceTheQueueIsEmpty() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        CountDownLatch blocked = new CountDownLatch(1);
-        pool.execute(() -> {
-            blocked.countDown();
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        assertThat(blocked.await(5, TimeUnit.SECONDS)).isTrue();
+        blockOneThread(release);
         CountDownLatch behind = new CountDownLatch(1);
         pool.execute(behind::countDown); // queued behind the blocked task: the watchdog wakes
         assertThat(behind.await(5, TimeUnit.SECONDS)).as("the task behind the blocked one").isTrue();
