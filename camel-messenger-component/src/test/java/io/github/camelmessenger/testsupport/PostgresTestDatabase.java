@@ -5,9 +5,12 @@ import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
+import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
+import org.postgresql.ds.PGConnectionPoolDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
+import org.postgresql.ds.common.BaseDataSource;
 
 /**
  * The test PostgreSQL (127.0.0.1:5432, database {@code test}, user {@code postgres}, trust auth). When it cannot be
@@ -43,13 +46,28 @@ public final class PostgresTestDatabase {
         throw new IllegalStateException("not reached");
     }
 
-    private static Object connect() {
-        PGSimpleDataSource ds = new PGSimpleDataSource();
+    /**
+     * A pool over the same database, as users run the repositories: here a new connection costs tens of milliseconds,
+     * so a test making thousands of calls would measure connection set-up. The caller disposes of it.
+     */
+    public static JdbcConnectionPool pooledOrSkip() {
+        dataSourceOrSkip();
+        JdbcConnectionPool pool = JdbcConnectionPool.create(configure(new PGConnectionPoolDataSource()));
+        pool.setMaxConnections(10);
+        return pool;
+    }
+
+    private static <T extends BaseDataSource> T configure(T ds) {
         ds.setServerNames(new String[] { "127.0.0.1" });
         ds.setPortNumbers(new int[] { 5432 });
         ds.setDatabaseName("test");
         ds.setUser("postgres");
         ds.setConnectTimeout(5);
+        return ds;
+    }
+
+    private static Object connect() {
+        PGSimpleDataSource ds = configure(new PGSimpleDataSource());
         try (Connection c = ds.getConnection()) {
             return ds;
         } catch (SQLException e) {

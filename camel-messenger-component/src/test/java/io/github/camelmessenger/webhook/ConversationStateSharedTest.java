@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 
 import io.github.camelmessenger.state.JdbcConversationStateRepository;
 import io.github.camelmessenger.state.Wait;
+import org.h2.jdbcx.JdbcConnectionPool;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -117,8 +118,9 @@ class ConversationStateSharedTest {
 
     @Test
     void aThousandWaitsExpireExactlyOnceAcrossTwoNodes() {
-        DataSource ds = TestDatabases.postgres();
+        JdbcConnectionPool ds = TestDatabases.pooledPostgres();
         String prefix = prefix(ds);
+        cleanup.add(ds::dispose); // after the tables are dropped
         EventCollector onA = new EventCollector();
         EventCollector onB = new EventCollector();
         node(ds, prefix, onA);

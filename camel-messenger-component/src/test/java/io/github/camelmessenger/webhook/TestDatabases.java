@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 
 import io.github.camelmessenger.testsupport.PostgresTestDatabase;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
+import org.h2.jdbcx.JdbcConnectionPool;
 import org.h2.jdbcx.JdbcDataSource;
 
 
@@ -29,6 +30,11 @@ final class TestDatabases {
     /** PostgreSQL at 127.0.0.1:5432: skipped loudly when unreachable, a failure under CI=true. */
     static DataSource postgres() {
         return PostgresTestDatabase.dataSourceOrSkip();
+    }
+
+    /** A pool over the same PostgreSQL, for tests that make many calls (dispose of it after the test). */
+    static JdbcConnectionPool pooledPostgres() {
+        return PostgresTestDatabase.pooledOrSkip();
     }
 
     /** A table name no other test (or helper sharing the database) uses. */

@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 import io.github.camelmessenger.MessengerConstants;
 import io.github.camelmessenger.webhook.inbox.JdbcWebhookInbox;
 import org.apache.camel.builder.RouteBuilder;
+import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.Test;
 
 import static io.github.camelmessenger.webhook.WebhookClient.APP_SECRET;
@@ -46,12 +47,13 @@ class WebhookInboxDurabilityTest {
 
     @Test
     void twoNodesOnPostgres() {
-        DataSource ds = TestDatabases.postgres();
+        JdbcConnectionPool ds = TestDatabases.pooledPostgres();
         String table = TestDatabases.uniqueTable("webhook_inbox");
         try {
             twoNodesShareOneInbox(ds, table);
         } finally {
             TestDatabases.drop(ds, table);
+            ds.dispose();
         }
     }
 
