@@ -5,7 +5,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelmessenger.MessengerValidationException;
 
@@ -34,8 +33,7 @@ public final class BodyTree {
             return tree != null ? tree : objectOrFail(Json.MAPPER.valueToTree(body));
         }
         if (body instanceof Collection<?> items) {
-            ArrayNode models = ModelTree.ofAll(items);
-            return objectOrFail(models != null ? models : Json.MAPPER.valueToTree(body));
+            return objectOrFail(ModelTree.array(items));
         }
         if (body instanceof Map<?, ?>) {
             return objectOrFail(Json.MAPPER.valueToTree(body));

@@ -10,7 +10,6 @@ import static io.github.camelmessenger.internal.validation.Checks.exactlyOne;
 import static io.github.camelmessenger.internal.validation.Checks.fail;
 import static io.github.camelmessenger.internal.validation.Checks.get;
 import static io.github.camelmessenger.internal.validation.Checks.has;
-import static io.github.camelmessenger.internal.validation.Checks.httpUrl;
 import static io.github.camelmessenger.internal.validation.Checks.index;
 import static io.github.camelmessenger.internal.validation.Checks.itemCount;
 import static io.github.camelmessenger.internal.validation.Checks.maxItems;
@@ -126,8 +125,9 @@ public final class SendApiValidator {
         JsonNode message = object(body, "message", "message", true);
         JsonNode attachment = object(message, "attachment", "message.attachment", true);
         CharSequence path = "message.attachment";
-        String type = requiredString(attachment, "type", path(path, "type"));
-        oneOf(path(path, "type"), type, MEDIA_ATTACHMENT_TYPES);
+        CharSequence typePath = path(path, "type");
+        String type = requiredString(attachment, "type", typePath);
+        oneOf(typePath, type, MEDIA_ATTACHMENT_TYPES);
         JsonNode payload = object(attachment, "payload", path(path, "payload"), true);
         if (has(payload, "attachment_id")) {
             fail("message.attachment.payload.attachment_id", "not allowed in an upload: it is what the upload returns",
