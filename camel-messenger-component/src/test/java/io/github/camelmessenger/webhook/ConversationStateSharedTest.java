@@ -12,8 +12,8 @@ import javax.sql.DataSource;
 
 import io.github.camelmessenger.state.JdbcConversationStateRepository;
 import io.github.camelmessenger.state.Wait;
-import org.h2.jdbcx.JdbcConnectionPool;
 import org.apache.camel.builder.RouteBuilder;
+import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
